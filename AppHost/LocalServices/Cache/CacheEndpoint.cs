@@ -1,0 +1,12 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace HeadCt.AppHost.LocalServices.Cache;
+
+/// <summary>The one TCP endpoint of a local Redis-protocol server and its StackExchange.Redis connection string.</summary>
+internal static class CacheEndpoint
+{
+    public const string Name = "tcp";
+
+    public static ReferenceExpression ConnectionString(EndpointReference endpoint) =>
+        ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.HostAndPort)}");
+}
