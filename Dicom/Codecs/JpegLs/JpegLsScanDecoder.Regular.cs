@@ -1,0 +1,169 @@
+using System.Runtime.CompilerServices;
+
+namespace HeadCt.Dicom.Codecs.JpegLs;
+
+/// <summary>Regular mode: context modelling, prediction and Golomb decoding (T.87 §A.3 to §A.6).</summary>
+internal ref partial struct JpegLsScanDecoder
+{
+    private const int MaxGolombK = 24;
+
+    private void DecodeLine(Span<int> previous, Span<int> line, int component)
+    {
+        var runIndex = _contexts.RunIndex[component];
+        var x = 1;
+        while (x <= _width)
+        {
+            var ra = line[x - 1];
+            var rb = previous[x];
+            var rc = previous[x - 1];
+            var rd = previous[x + 1];
+            var context = QuantizedContext(rd - rb, rb - rc, rc - ra);
+            if (context == 0)
+            {
+                x = DecodeRun(previous, line, x, ref runIndex);
+                continue;
+            }
+
+            line[x] = DecodeRegular(context, ra, rb, rc);
+            x++;
+        }
+
+        _contexts.RunIndex[component] = runIndex;
+    }
+
+    /// <summary>Q1·81 + Q2·9 + Q3 from the quantised gradients (T.87 §A.3); 0 selects run mode.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int QuantizedContext(int d1, int d2, int d3) =>
+        Quantize(d1) * 81 + Quantize(d2) * 9 + Quantize(d3);
+
+    /// <summary>Gradient quantisation, T.87 §A.3.3 (Code segment A.4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int Quantize(int d)
+    {
+        if (d <= -_t3) return -4;
+        if (d <= -_t2) return -3;
+        if (d <= -_t1) return -2;
+        if (d < -_near) return -1;
+        if (d <= _near) return 0;
+        if (d < _t1) return 1;
+        if (d < _t2) return 2;
+        if (d < _t3) return 3;
+        return 4;
+    }
+
+    /// <summary>
+    /// Decodes one sample in regular mode. <paramref name="signedContext"/> is Q before the sign
+    /// normalisation of T.87 §A.3.4: its absolute value indexes the context, its sign is SIGN.
+    /// </summary>
+    private int DecodeRegular(int signedContext, int ra, int rb, int rc)
+    {
+        var negative = signedContext < 0;
+        var q = negative ? -signedContext : signedContext;
+        var contexts = _contexts;
+
+        // Median edge detector, T.87 §A.4.1, then the bias correction C[Q] (§A.4.2).
+        var predicted = MedianPrediction(ra, rb, rc);
+        var correction = contexts.C[q];
+        predicted = negative ? predicted - correction : predicted + correction;
+        if (predicted < 0)
+            predicted = 0;
+        else if (predicted > _maxVal)
+            predicted = _maxVal;
+
+        var a = contexts.A[q];
+        var b = contexts.B[q];
+        var n = contexts.N[q];
+        var k = GolombParameter(a, n);
+        var mapped = ReadGolomb(k, _limit);
+
+        // Inverse of the error mapping, T.87 §A.5.2 (the k = 0 special case when the bias is negative).
+        int error;
+        if (_near == 0 && k == 0 && 2 * b <= -n)
+            error = (mapped & 1) != 0 ? (mapped - 1) >> 1 : -(mapped >> 1) - 1;
+        else
+            error = (mapped & 1) == 0 ? mapped >> 1 : -((mapped + 1) >> 1);
+
+        // Context update, T.87 §A.6.1, and bias computation, §A.6.2.
+        b += error * _errorScale;
+        a += Math.Abs(error);
+        if (n == _reset)
+        {
+            a >>= 1;
+            b >>= 1;
+            n >>= 1;
+        }
+
+        n++;
+        if (b <= -n)
+        {
+            b += n;
+            if (correction > -128)
+                correction--;
+            if (b <= -n)
+                b = -n + 1;
+        }
+        else if (b > 0)
+        {
+            b -= n;
+            if (correction < 127)
+                correction++;
+            if (b > 0)
+                b = 0;
+        }
+
+        contexts.A[q] = a;
+        contexts.B[q] = b;
+        contexts.C[q] = correction;
+        contexts.N[q] = n;
+        return Reconstruct(predicted, negative ? -error : error);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int MedianPrediction(int ra, int rb, int rc)
+    {
+        var max = Math.Max(ra, rb);
+        var min = Math.Min(ra, rb);
+        if (rc >= max)
+            return min;
+        if (rc <= min)
+            return max;
+        return ra + rb - rc;
+    }
+
+    /// <summary>k = min{k' | 2^k'·N >= A} (T.87 §A.5.1, Code segment A.10).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int GolombParameter(int a, int n)
+    {
+        var k = 0;
+        while (((long)n << k) < a)
+            k++;
+        if (k > MaxGolombK)
+            throw JpegLsErrors.Corrupt($"context statistics give Golomb parameter k = {k}", _reader.Position);
+        return k;
+    }
+
+    /// <summary>Limited-length Golomb code LG(k, LIMIT), T.87 §A.5.3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ReadGolomb(int k, int limit)
+    {
+        var escapeZeros = Math.Max(0, limit - _qbpp - 1);
+        var zeros = _reader.ReadUnary(escapeZeros);
+        if (zeros < escapeZeros)
+            return (zeros << k) | _reader.ReadBits(k);
+        return _reader.ReadBits(_qbpp) + 1;
+    }
+
+    /// <summary>Reconstructed value Rx from prediction and error, with the modulo reduction of T.87 §A.4.3 undone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int Reconstruct(int predicted, int error)
+    {
+        var value = predicted + error * _errorScale;
+        if (value < -_near)
+            value += _range * _errorScale;
+        else if (value > _maxVal + _near)
+            value -= _range * _errorScale;
+        if (value < 0)
+            return 0;
+        return value > _maxVal ? _maxVal : value;
+    }
+}
