@@ -1,0 +1,103 @@
+namespace HeadCt.Dicom;
+
+/// <summary>
+/// The VR of the standard tags we meet, for Implicit VR data sets (PS3.5 §7.1.3); PS3.6 Table 6-1 is the source.
+/// Tags not listed read as UN. Where PS3.6 allows US or SS the table says US; callers reinterpret by Pixel Representation.
+/// </summary>
+internal static class DicomDictionary
+{
+    public static DicomVr VrOf(DicomTag tag)
+    {
+        if (tag.Element == 0)
+            return DicomVr.UL; // group length, PS3.5 §7.2
+        if (tag.IsPrivate)
+            return tag.Element is >= 0x0010 and <= 0x00FF ? DicomVr.LO : DicomVr.UN; // private creator, PS3.5 §7.8.1
+        var value = tag.Value;
+        if ((value & 0xFF000000) == 0x60000000 && (tag.Group & 1) == 0)
+            value &= 0xFF00FFFF; // overlay repeating groups 60xx, PS3.5 §7.6
+        return value switch
+        {
+            0x00020016 => DicomVr.AE,
+            0x00101010 => DicomVr.AS,
+            0x00209165 or 0x00209167 or 0x00280009 => DicomVr.AT,
+            0x00080005 or 0x00080008 or 0x00080060 or 0x0008010B or 0x00100040 or 0x00180015
+                or 0x00180022 or 0x00181140 or 0x00185100 or 0x00185101 or 0x00189004 or 0x00200020
+                or 0x00200060 or 0x00280004 or 0x00280051 or 0x00280300 or 0x00280301 or 0x00281040
+                or 0x00281090 or 0x00281350 or 0x00282110 or 0x00282114 or 0x0040A010 or 0x0040A040
+                or 0x0040A050 or 0x0040A130 or 0x0040A491 or 0x0040A493 or 0x00620008 or 0x00700080
+                or 0x30040002 or 0x30040004 or 0x3004000A or 0x300E0002 or 0x60000040 => DicomVr.CS,
+            0x00080012 or 0x00080020 or 0x00080021 or 0x00080022 or 0x00080023 or 0x00100030
+                or 0x00400244 or 0x0040A121 => DicomVr.DA,
+            0x00101020 or 0x00101030 or 0x00180050 or 0x00180060 or 0x00180080 or 0x00180081
+                or 0x00180083 or 0x00180084 or 0x00180087 or 0x00180088 or 0x00180090 or 0x00180095
+                or 0x00181100 or 0x00181110 or 0x00181111 or 0x00181120 or 0x00181130 or 0x00181190
+                or 0x00181314 or 0x00200032 or 0x00200037 or 0x00201041 or 0x00280030 or 0x00281050
+                or 0x00281051 or 0x00281052 or 0x00281053 or 0x00282112 or 0x0040A138 or 0x3004000C
+                or 0x3004000E or 0x30060050 or 0x300A012C => DicomVr.DS,
+            0x0040A120 => DicomVr.DT,
+            0x00189305 or 0x00189306 or 0x00189307 or 0x00189309 or 0x00189310 or 0x00189311
+                or 0x00189345 or 0x00209254 or 0x00409212 or 0x00409224 or 0x00409225 => DicomVr.FD,
+            0x00081160 or 0x00180086 or 0x00180091 or 0x00181088 or 0x00181150 or 0x00181151
+                or 0x00181152 or 0x00181170 or 0x00200011 or 0x00200012 or 0x00200013 or 0x00200100
+                or 0x00200105 or 0x00280008 or 0x00280034 or 0x60000015 => DicomVr.IS,
+            0x00080070 or 0x00080080 or 0x00080104 or 0x00081030 or 0x0008103E or 0x00081090
+                or 0x00100020 or 0x00100021 or 0x00180010 or 0x00181000 or 0x00181020 or 0x00181030
+                or 0x00201040 or 0x00209213 or 0x00281054 or 0x00281055 or 0x00321060 or 0x00400254
+                or 0x0040A027 => DicomVr.LO,
+            0x00204000 => DicomVr.LT,
+            0x00020001 or 0x00282000 or 0xFFFCFFFC => DicomVr.OB,
+            0x7FE00009 => DicomVr.OD,
+            0x7FE00008 => DicomVr.OF,
+            0x7FE00001 or 0x7FE00002 => DicomVr.OV,
+            0x00281201 or 0x00281202 or 0x00281203 or 0x60003000 or 0x7FE00010 => DicomVr.OW,
+            0x00080090 or 0x00100010 or 0x0040A123 => DicomVr.PN,
+            0x00020013 or 0x00080050 or 0x00080100 or 0x00080102 or 0x00081010 or 0x00181160
+                or 0x00181210 or 0x00181250 or 0x00200010 or 0x00209056 or 0x00400253 or 0x00401001
+                or 0x00409210 => DicomVr.SH,
+            0x00080006 or 0x00080051 or 0x00080082 or 0x00080096 or 0x00081032 or 0x00081049
+                or 0x00081052 or 0x00081062 or 0x00081072 or 0x00081084 or 0x00081110 or 0x00081111
+                or 0x00081115 or 0x00081120 or 0x00081134 or 0x00081140 or 0x00081198 or 0x00081199
+                or 0x00081250 or 0x00082112 or 0x00082218 or 0x00089121 or 0x00089124 or 0x00089154
+                or 0x00089215 or 0x00089237 or 0x00100101 or 0x00101002 or 0x00120064 or 0x00180026
+                or 0x00180029 or 0x0018002A or 0x00186011 or 0x00189006 or 0x00189042 or 0x00189045
+                or 0x00189049 or 0x00189076 or 0x00189103 or 0x00189112 or 0x00189114 or 0x00189115
+                or 0x00189117 or 0x00189119 or 0x00189125 or 0x00189152 or 0x00189176 or 0x00189197
+                or 0x00189226 or 0x00189301 or 0x00189304 or 0x00189308 or 0x00189312 or 0x00189314
+                or 0x00189321 or 0x00189325 or 0x00189326 or 0x00189329 or 0x00189340 or 0x00189341
+                or 0x00189346 or 0x00189477 or 0x00209071 or 0x00209111 or 0x00209113 or 0x00209116
+                or 0x00209172 or 0x00209221 or 0x00209222 or 0x00209253 or 0x00209529 or 0x00281352
+                or 0x00281401 or 0x00283000 or 0x00283010 or 0x00286100 or 0x00289110 or 0x00289132
+                or 0x00289145 or 0x00289415 or 0x00321064 or 0x00400008 or 0x00400100 or 0x00400260
+                or 0x00400275 or 0x00400555 or 0x00409096 or 0x0040A043 or 0x0040A073 or 0x0040A078
+                or 0x0040A088 or 0x0040A168 or 0x0040A170 or 0x0040A195 or 0x0040A300 or 0x0040A360
+                or 0x0040A370 or 0x0040A372 or 0x0040A375 or 0x0040A385 or 0x0040A390 or 0x0040A504
+                or 0x0040A525 or 0x0040A730 or 0x00500010 or 0x00540016 or 0x00540220 or 0x00540410
+                or 0x00540412 or 0x00620002 or 0x00620003 or 0x0062000A or 0x0062000F or 0x00640002
+                or 0x00660016 or 0x00700001 or 0x00700008 or 0x00700009 or 0x0070005A or 0x00700060
+                or 0x00880200 or 0x04000500 or 0x04000550 or 0x04000561 or 0x30020030 or 0x30040010
+                or 0x30040050 or 0x30040060 or 0x30060010 or 0x30060012 or 0x30060014 or 0x30060016
+                or 0x30060020 or 0x30060039 or 0x30060040 or 0x30060080 or 0x300600A0 or 0x300600B0
+                or 0x300600C0 or 0x300A0010 or 0x300A0040 or 0x300A0048 or 0x300A0070 or 0x300A00B0
+                or 0x300A00B6 or 0x300A00D1 or 0x300A00E3 or 0x300A00F4 or 0x300A0107 or 0x300A0111
+                or 0x300A011A or 0x300A0180 or 0x300A01B4 or 0x300A0206 or 0x300A0210 or 0x300A0230
+                or 0x300A0260 or 0x300A0280 or 0x300A02B0 or 0x300A02EA or 0x300A0401 or 0x300C0002
+                or 0x300C0004 or 0x300C0020 or 0x300C0040 or 0x300C0042 or 0x300C0050 or 0x300C0055
+                or 0x300C0060 or 0x300C0080 or 0x300C00B0 or 0x52009229 or 0x52009230 => DicomVr.SQ,
+            0x00281041 or 0x60000050 => DicomVr.SS,
+            0x00082111 => DicomVr.ST,
+            0x00080013 or 0x00080030 or 0x00080031 or 0x00080032 or 0x00080033 or 0x00400245
+                or 0x0040A122 => DicomVr.TM,
+            0x00020002 or 0x00020003 or 0x00020010 or 0x00020012 or 0x00080016 or 0x00080018
+                or 0x00081150 or 0x00081155 or 0x0020000D or 0x0020000E or 0x00200052 or 0x00200200
+                or 0x00209164 or 0x00281199 or 0x0040A124 => DicomVr.UI,
+            0x00020000 or 0x00209057 or 0x00209128 or 0x00209157 or 0x0040A132 or 0x0040DB73 => DicomVr.UL,
+            0x00280002 or 0x00280006 or 0x00280010 or 0x00280011 or 0x00280100 or 0x00280101
+                or 0x00280102 or 0x00280103 or 0x00280106 or 0x00280107 or 0x00280120 or 0x00280121
+                or 0x00281101 or 0x00281102 or 0x00281103 or 0x00283002 or 0x00283006 or 0x00409211
+                or 0x00409216 or 0x0040A180 or 0x0062000B or 0x60000010 or 0x60000011 or 0x60000100
+                or 0x60000102 => DicomVr.US,
+            0x0040A160 => DicomVr.UT,
+            _ => DicomVr.UN,
+        };
+    }
+}
