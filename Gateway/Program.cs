@@ -1,7 +1,22 @@
+using HeadCt.Gateway.Apis;
+using HeadCt.Gateway.Extensions;
+using HeadCt.Gateway.Problems;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapGet("/", () => "ok");
+app.UseGatewayProblemDetails();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+app.MapUploadApi();
+app.MapResultsApi();
+app.MapRenderingsApi();
 
 app.Run();

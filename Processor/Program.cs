@@ -1,7 +1,22 @@
+using HeadCt.Processor.Apis;
+using HeadCt.Processor.Extensions;
+using HeadCt.Processor.Problems;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapGet("/", () => "ok");
+app.UseProcessorProblemDetails();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapScalarApiReference();
+
+app.MapProcessApi();
+app.MapResultsApi();
+app.MapRenderingsApi();
 
 app.Run();

@@ -1,0 +1,37 @@
+using HeadCt.Gateway.Features.Delete;
+using HeadCt.Gateway.Features.Results;
+using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Problems;
+using HeadCt.Gateway.Storage;
+using HeadCt.Gateway.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace HeadCt.Gateway.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddAzureStorageClients("storage");
+
+        services.AddOptions<UploadLimitsOptions>().BindConfiguration(UploadLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyStorageOptions>().BindConfiguration(StudyStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProcessorClientOptions>().BindConfiguration(ProcessorClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayTelemetry>();
+        services.AddSingleton<DicomContainer>();
+        services.AddSingleton<IStudyStore, BlobStudyStore>();
+        services.AddSingleton<IIdempotencyStore, BlobIdempotencyStore>();
+        services.AddHttpClient<ProcessorClient>((provider, http) =>
+            http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<ProcessorClientOptions>>().Value.BaseAddress));
+        services.AddTransient<IProcessorQueue>(provider => provider.GetRequiredService<ProcessorClient>());
+        services.AddTransient<UploadService>();
+        services.AddTransient<DeleteStudyService>();
+
+        services.AddGatewayProblemDetails();
+        services.AddOpenApi();
+        return builder;
+    }
+}

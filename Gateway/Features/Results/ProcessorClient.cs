@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace HeadCt.Gateway.Features.Results;
+
+/// <summary>
+/// The processor's internal API. The processor owns result documents, the job queue and the cache, so the gateway
+/// forwards every result read and write to it rather than touching them itself.
+/// </summary>
+public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
+{
+    public async Task QueueAsync(string studyId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "process") { Content = JsonContent.Create(new { id = studyId }) },
+            "queue", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ProcessorUnavailableException($"The processor answered {(int)response.StatusCode} to POST /process.");
+        }
+    }
+
+    public Task<HttpResponseMessage> GetResultAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"results/{studyId}"), "get result", cancellationToken);
+
+    public Task<HttpResponseMessage> GetRenderingAsync(string kind, string studyId, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{kind}/{studyId}"), "get " + kind, cancellationToken);
+
+    public Task<HttpResponseMessage> PutMetadataAsync(
+        string studyId, MetadataUpdate update, string? ifMatch, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"results/{studyId}")
+            {
+                Content = JsonContent.Create(update, options: GatewayJson.Options),
+            };
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return request;
+        }, "put metadata", cancellationToken);
+
+    /// <summary>True when the processor held a result for the study and removed it.</summary>
+    public async Task<bool> DeleteResultAsync(string studyId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Delete, $"results/{studyId}"), "delete result", cancellationToken);
+        return response.StatusCode switch
+        {
+            System.Net.HttpStatusCode.NoContent => true,
+            System.Net.HttpStatusCode.NotFound => false,
+            _ => throw new ProcessorUnavailableException($"The processor answered {(int)response.StatusCode} to DELETE /results."),
+        };
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> createRequest, string operation, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            using var request = createRequest();
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProcessorUnavailableException($"The processor did not answer ({operation}).", e);
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            response.Dispose();
+            throw new ProcessorUnavailableException($"The processor failed ({operation}): {(int)response.StatusCode}.");
+        }
+
+        return response;
+    }
+}

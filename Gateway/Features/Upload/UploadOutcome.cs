@@ -1,0 +1,15 @@
+namespace HeadCt.Gateway.Features.Upload;
+
+/// <summary>How an upload ended; the API maps each case to one status code.</summary>
+public abstract record UploadOutcome
+{
+    public sealed record Accepted(UploadResponse Response, bool Replayed) : UploadOutcome;
+
+    public sealed record NoDicom(IReadOnlyList<RejectedFile> Rejected) : UploadOutcome;
+
+    public sealed record TooLarge(string Limit, string Detail) : UploadOutcome;
+
+    public sealed record StorageUnavailable : UploadOutcome;
+
+    public sealed record ProcessorUnavailable : UploadOutcome;
+}

@@ -1,0 +1,34 @@
+namespace HeadCt.Gateway.Problems;
+
+/// <summary>Stable RFC 9457 "type" URIs: clients branch on these, so they never change once published.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://headct.dev/problems/";
+
+    public const string NotDicom = Base + "not-dicom";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string StorageUnavailable = Base + "storage-unavailable";
+    public const string ProcessorUnavailable = Base + "processor-unavailable";
+    public const string StudyNotFound = Base + "study-not-found";
+    public const string PreconditionFailed = Base + "precondition-failed";
+    public const string InvalidMetadata = Base + "invalid-metadata";
+    public const string InvalidRequest = Base + "invalid-request";
+    public const string NotCompleted = Base + "not-completed";
+    public const string NotRendered = Base + "not-rendered";
+    public const string InternalError = Base + "internal-error";
+
+    /// <summary>The type for a status code when no more specific problem was chosen (routing 404, 405...).</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => InvalidRequest,
+        StatusCodes.Status404NotFound => Base + "not-found",
+        StatusCodes.Status405MethodNotAllowed => Base + "method-not-allowed",
+        StatusCodes.Status412PreconditionFailed => PreconditionFailed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status500InternalServerError => InternalError,
+        StatusCodes.Status503ServiceUnavailable => Base + "service-unavailable",
+        _ => Base + "http-" + status,
+    };
+}

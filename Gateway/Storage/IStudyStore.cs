@@ -1,0 +1,14 @@
+namespace HeadCt.Gateway.Storage;
+
+public interface IStudyStore
+{
+    /// <summary>Streams one instance to storage and returns the number of bytes written.</summary>
+    Task<long> WriteInstanceAsync(string studyId, int number, Stream content, CancellationToken cancellationToken);
+
+    Task WriteRecordAsync(StudyRecord record, CancellationToken cancellationToken);
+
+    Task<StudyRecord?> ReadRecordAsync(string studyId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every blob of the study (instances and record); returns how many there were.</summary>
+    Task<int> DeleteStudyAsync(string studyId, CancellationToken cancellationToken);
+}

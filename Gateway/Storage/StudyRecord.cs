@@ -1,0 +1,10 @@
+using HeadCt.Gateway.Features.Upload;
+
+namespace HeadCt.Gateway.Storage;
+
+/// <summary>The completed upload: which instances were stored, and the idempotency record to remove on delete.</summary>
+public sealed record StudyRecord(
+    string Id,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<AcceptedInstance> Instances,
+    string? IdempotencyKeyHash);

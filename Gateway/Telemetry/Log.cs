@@ -1,0 +1,38 @@
+namespace HeadCt.Gateway.Telemetry;
+
+/// <summary>
+/// Every log line the gateway writes. Only ids, counts and UIDs of the upload structure appear here: never patient
+/// name, id or birth date.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Error, "Unhandled exception on {Path}")]
+    public static partial void UnhandledException(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(1100, LogLevel.Information, "Upload {StudyId} stored: {Accepted} accepted, {Rejected} rejected, {Bytes} bytes")]
+    public static partial void UploadStored(ILogger logger, string studyId, int accepted, int rejected, long bytes);
+
+    [LoggerMessage(1101, LogLevel.Information, "Upload rejected: no DICOM file among {Rejected} parts")]
+    public static partial void UploadHadNoDicom(ILogger logger, int rejected);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Upload {StudyId} exceeded the limit {Limit}")]
+    public static partial void UploadLimitExceeded(ILogger logger, string studyId, string limit);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Upload {StudyId} failed in storage; cleaning up")]
+    public static partial void UploadStorageFailed(ILogger logger, string studyId, Exception exception);
+
+    [LoggerMessage(1104, LogLevel.Warning, "Upload {StudyId} could not be queued at the processor; cleaning up")]
+    public static partial void UploadNotQueued(ILogger logger, string studyId, Exception exception);
+
+    [LoggerMessage(1105, LogLevel.Information, "Idempotent replay of upload {StudyId}")]
+    public static partial void IdempotentReplay(ILogger logger, string studyId);
+
+    [LoggerMessage(1106, LogLevel.Error, "Cleanup of upload {StudyId} failed; blobs may remain")]
+    public static partial void CleanupFailed(ILogger logger, string studyId, Exception exception);
+
+    [LoggerMessage(1200, LogLevel.Information, "Study {StudyId} deleted ({Blobs} blobs)")]
+    public static partial void StudyDeleted(ILogger logger, string studyId, int blobs);
+
+    [LoggerMessage(1300, LogLevel.Warning, "Processor call {Operation} for {StudyId} failed")]
+    public static partial void ProcessorCallFailed(ILogger logger, string operation, string studyId, Exception exception);
+}

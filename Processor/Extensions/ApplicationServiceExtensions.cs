@@ -1,0 +1,61 @@
+using HeadCt.Processor.Pipeline;
+using HeadCt.Processor.Pipeline.SeriesSummary;
+using HeadCt.Processor.Problems;
+using HeadCt.Processor.Queue;
+using HeadCt.Processor.Results;
+using HeadCt.Processor.Storage;
+using HeadCt.Processor.Telemetry;
+using HeadCt.Processor.Worker;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HeadCt.Processor.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddAzureStorageClients("storage");
+        AddResultCache(builder);
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProcessorTelemetry>();
+        services.AddSingleton<ResultsContainer>();
+        services.AddSingleton<IResultStore, BlobResultStore>();
+        services.AddSingleton<IJobQueue, StorageJobQueue>();
+        services.AddSingleton<IStudyInstanceSource, BlobStudyInstanceSource>();
+        services.AddSingleton<StudyPipeline>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<JobWorker>();
+
+        services.AddProcessorProblemDetails();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>
+    /// Redis with short timeouts and no fail-fast at start-up: reads fall back to blob storage while it is away,
+    /// and its health check reports "degraded", not "unhealthy".
+    /// </summary>
+    private static void AddResultCache(IHostApplicationBuilder builder)
+    {
+        var cacheOptions = builder.Services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var timeout = builder.Configuration.GetSection(ResultCacheOptions.Section).Get<ResultCacheOptions>()?.TimeoutMilliseconds
+            ?? new ResultCacheOptions().TimeoutMilliseconds;
+        builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true, redis =>
+        {
+            redis.AbortOnConnectFail = false;
+            redis.ConnectTimeout = timeout;
+            redis.SyncTimeout = timeout;
+            redis.AsyncTimeout = timeout;
+            redis.ConnectRetry = 1;
+        });
+        builder.Services.AddSingleton<ResultCache>();
+        builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache", HealthStatus.Degraded, ["ready"]);
+    }
+}

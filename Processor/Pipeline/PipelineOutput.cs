@@ -1,0 +1,6 @@
+using HeadCt.Processor.Pipeline.SeriesSummary;
+
+namespace HeadCt.Processor.Pipeline;
+
+/// <summary>What the stages produced for a study; merged into its result document.</summary>
+public sealed record PipelineOutput(IReadOnlyList<SeriesSummary.SeriesSummary> Series);

@@ -1,0 +1,33 @@
+using HeadCt.Processor.Storage;
+using HeadCt.Processor.Telemetry;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HeadCt.Processor.Problems;
+
+/// <summary>Turns exceptions that escaped an endpoint into problem details; never echoes exception text for 500s.</summary>
+internal sealed class ExceptionProblemHandler(IProblemDetailsService problemDetails, ILogger<ExceptionProblemHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, type, title) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, ProblemTypes.ForStatus(bad.StatusCode), "The request is malformed."),
+            StorageUnavailableException => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.StorageUnavailable, "Storage is unavailable."),
+            _ => (StatusCodes.Status500InternalServerError, ProblemTypes.InternalError, "An unexpected error occurred."),
+        };
+        if (status >= 500)
+        {
+            Log.UnhandledException(logger, context.Request.Path, exception);
+        }
+
+        context.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title },
+        });
+    }
+}

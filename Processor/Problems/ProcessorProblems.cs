@@ -1,0 +1,29 @@
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using HeadCt.Processor.Results;
+
+namespace HeadCt.Processor.Problems;
+
+public static class ProcessorProblems
+{
+    public static IResult StudyNotFound(string id) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such study.", detail: $"No study has the id '{id}'.");
+
+    public static IResult PreconditionFailed(string id) => HttpResults.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed, type: ProblemTypes.PreconditionFailed,
+        title: "The result changed since it was read.",
+        detail: $"The If-Match ETag is not the current version of study '{id}'. GET it again and retry.");
+
+    public static IResult NotCompleted(string id, ResultStatus status) => HttpResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.NotCompleted,
+        title: "The study is not completed.", detail: $"Study '{id}' is {ProcessorJson.Name(status)}.",
+        extensions: new Dictionary<string, object?> { ["status"] = ProcessorJson.Name(status) });
+
+    public static IResult NotRendered(string id, string kind) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotRendered,
+        title: $"No {kind} for this study.",
+        detail: $"This version of the processor does not produce {kind}; study '{id}' is completed without them.");
+
+    public static IResult InvalidRequest(string detail) => HttpResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidRequest, title: "Invalid request.", detail: detail);
+}

@@ -1,0 +1,12 @@
+namespace HeadCt.Processor.Results;
+
+/// <summary>The body of PUT /results/{id} (validated by the gateway, the public edge): replaces the metadata.</summary>
+public sealed record MetadataUpdate(string? Comment, ReviewUpdate? Review, Dictionary<string, string>? Tags)
+{
+    public ResultMetadata ToMetadata(DateTimeOffset now) => new(
+        Comment,
+        Review is { Decision: { } decision } review ? new Review(decision, review.Reviewer, now) : null,
+        Tags ?? new Dictionary<string, string>());
+}
+
+public sealed record ReviewUpdate(string? Decision, string? Reviewer);

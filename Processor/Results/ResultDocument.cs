@@ -1,0 +1,28 @@
+using System.Text.Json;
+using HeadCt.Processor.Pipeline.SeriesSummary;
+
+namespace HeadCt.Processor.Results;
+
+/// <summary>Everything known about one study's processing; stored as <c>results/{id}/result.json</c>.</summary>
+public sealed record ResultDocument
+{
+    public required string Id { get; init; }
+    public ResultStatus Status { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public IReadOnlyList<SeriesSummary> Series { get; init; } = [];
+
+    /// <summary>The model's output; null until an inference stage exists.</summary>
+    public JsonElement? Model { get; init; }
+
+    public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
+
+    /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>How many times a worker took the job (the queue message's dequeue count).</summary>
+    public long Attempts { get; init; }
+
+    public static ResultDocument Queued(string id, DateTimeOffset now) => new() { Id = id, Status = ResultStatus.Queued, CreatedAt = now };
+}

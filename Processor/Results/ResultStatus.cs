@@ -1,0 +1,9 @@
+namespace HeadCt.Processor.Results;
+
+public enum ResultStatus
+{
+    Queued,
+    Processing,
+    Completed,
+    Failed,
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeadCt.Processor.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    private const string ContainerName = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
+
+    /// <summary>Written by the gateway: instances under <c>studies/{id}/instances/</c>.</summary>
+    [Required, RegularExpression(ContainerName)]
+    public string DicomContainer { get; set; } = "dicom";
+
+    /// <summary>The durable result documents, <c>{id}/result.json</c>.</summary>
+    [Required, RegularExpression(ContainerName)]
+    public string ResultsContainer { get; set; } = "results";
+
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string JobQueue { get; set; } = "jobs";
+}

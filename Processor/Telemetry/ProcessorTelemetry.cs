@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace HeadCt.Processor.Telemetry;
+
+/// <summary>The processor's spans and metrics (meter and source "HeadCt.Processor").</summary>
+public sealed class ProcessorTelemetry : IDisposable
+{
+    public const string Name = "HeadCt.Processor";
+
+    private readonly Meter _meter;
+    private long _queueDepth;
+
+    public ProcessorTelemetry(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(Name);
+        JobDuration = _meter.CreateHistogram<double>("headct.processor.job.duration", unit: "s",
+            description: "Time from taking a job off the queue to its result being stored.");
+        JobsCompleted = _meter.CreateCounter<long>("headct.processor.jobs.completed", unit: "{job}", description: "Jobs completed.");
+        JobsFailed = _meter.CreateCounter<long>("headct.processor.jobs.failed", unit: "{job}",
+            description: "Jobs that ended failed (after their last attempt, or unreadable).");
+        JobAttemptsFailed = _meter.CreateCounter<long>("headct.processor.job.attempts.failed", unit: "{attempt}",
+            description: "Attempts that failed and were put back on the queue.");
+        _meter.CreateObservableGauge("headct.processor.queue.depth", () => Volatile.Read(ref _queueDepth), unit: "{message}",
+            description: "Approximate number of messages on the job queue.");
+    }
+
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    public Histogram<double> JobDuration { get; }
+    public Counter<long> JobsCompleted { get; }
+    public Counter<long> JobsFailed { get; }
+    public Counter<long> JobAttemptsFailed { get; }
+
+    public void RecordQueueDepth(long depth) => Volatile.Write(ref _queueDepth, depth);
+
+    public void Dispose() => _meter.Dispose();
+}

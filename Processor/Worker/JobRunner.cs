@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using HeadCt.Processor.Pipeline;
+using HeadCt.Processor.Queue;
+using HeadCt.Processor.Results;
+using HeadCt.Processor.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace HeadCt.Processor.Worker;
+
+/// <summary>
+/// Runs one job to a stored outcome. The message is deleted only after the result is written, so a crash at any
+/// point brings the job back; every step is safe to redo, and the dequeue count bounds the redos.
+/// </summary>
+public sealed class JobRunner(
+    IJobQueue queue,
+    IResultStore results,
+    StudyPipeline pipeline,
+    IOptions<WorkerOptions> options,
+    ProcessorTelemetry telemetry,
+    TimeProvider time,
+    ILogger<JobRunner> logger)
+{
+    public async Task RunAsync(LeasedJob job, CancellationToken stopping)
+    {
+        if (job.StudyId is not { } studyId)
+        {
+            Log.PoisonMessage(logger, job.MessageId, "not a job message");
+            telemetry.JobsFailed.Add(1);
+            await queue.CompleteAsync(job, stopping);
+            return;
+        }
+
+        using var activity = ProcessorTelemetry.ActivitySource.StartActivity("job");
+        activity?.SetTag("headct.study_id", studyId);
+        activity?.SetTag("headct.attempt", job.DequeueCount);
+        var maxAttempts = options.Value.MaxAttempts;
+        var started = time.GetTimestamp();
+
+        if (job.DequeueCount > maxAttempts)
+        {
+            // Taken more often than allowed: earlier attempts crashed before they could record anything.
+            await FailAsync(job, studyId, $"Gave up after {maxAttempts} attempts without finishing.", stopping);
+            return;
+        }
+
+        var begun = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
+            ? null
+            : document with
+            {
+                Status = ResultStatus.Processing,
+                StartedAt = document.StartedAt ?? time.GetUtcNow(),
+                Attempts = job.DequeueCount,
+            }, ifMatch: null, stopping);
+        if (begun is ResultUpdate.PreconditionFailed)
+        {
+            // Writers kept racing us; the lease runs out and the job comes back.
+            throw new InvalidOperationException($"The result of study {studyId} kept changing while the job started.");
+        }
+
+        if (begun is ResultUpdate.NotFound)
+        {
+            await DropAsync(job, studyId, "the study was deleted", stopping);
+            return;
+        }
+
+        if (begun is ResultUpdate.Unchanged)
+        {
+            await DropAsync(job, studyId, "the study already has its outcome", stopping);
+            return;
+        }
+
+        Log.JobStarted(logger, studyId, job.DequeueCount);
+        await using (new LeaseKeeper(queue, job, options.Value.VisibilityTimeout, time, logger))
+        {
+            try
+            {
+                var output = await pipeline.RunAsync(studyId, stopping);
+                var stored = await results.UpdateAsync(studyId, document => document with
+                {
+                    Status = ResultStatus.Completed,
+                    CompletedAt = time.GetUtcNow(),
+                    Series = output.Series,
+                    FailureReason = null,
+                }, ifMatch: null, stopping);
+                if (stored is not ResultUpdate.Updated)
+                {
+                    await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
+                    return;
+                }
+            }
+            catch (Exception e) when (!stopping.IsCancellationRequested)
+            {
+                await HandleFailureAsync(job, studyId, e, stopping);
+                return;
+            }
+        }
+
+        await queue.CompleteAsync(job, stopping);
+        var seconds = time.GetElapsedTime(started).TotalSeconds;
+        telemetry.JobDuration.Record(seconds);
+        telemetry.JobsCompleted.Add(1);
+        Log.JobCompleted(logger, studyId, seconds);
+    }
+
+    private async Task HandleFailureAsync(LeasedJob job, string studyId, Exception error, CancellationToken stopping)
+    {
+        var reason = ReasonOf(error);
+        if (job.DequeueCount >= options.Value.MaxAttempts)
+        {
+            await FailAsync(job, studyId, reason, stopping);
+            return;
+        }
+
+        var delay = options.Value.RetryDelay * Math.Pow(2, job.DequeueCount - 1);
+        Log.JobAttemptFailed(logger, studyId, job.DequeueCount, delay, error);
+        telemetry.JobAttemptsFailed.Add(1);
+        await results.UpdateAsync(studyId, document => document with
+        {
+            Status = ResultStatus.Queued,
+            FailureReason = $"Attempt {job.DequeueCount} failed: {reason}",
+        }, ifMatch: null, stopping);
+        await queue.ReleaseAsync(job, delay, stopping);
+    }
+
+    private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping)
+    {
+        var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
+            ? null
+            : document with
+            {
+                Status = ResultStatus.Failed,
+                CompletedAt = time.GetUtcNow(),
+                FailureReason = reason,
+                Attempts = job.DequeueCount,
+            }, ifMatch: null, stopping);
+        if (failed is ResultUpdate.Updated)
+        {
+            Log.JobFailed(logger, studyId, job.DequeueCount, reason);
+            telemetry.JobsFailed.Add(1);
+        }
+
+        await queue.CompleteAsync(job, stopping);
+    }
+
+    private async Task DropAsync(LeasedJob job, string studyId, string why, CancellationToken stopping)
+    {
+        Log.JobDropped(logger, studyId, why);
+        await queue.CompleteAsync(job, stopping);
+    }
+
+    /// <summary>Pipeline and DICOM errors explain themselves; anything else is named by type, not echoed.</summary>
+    private static string ReasonOf(Exception error) => error switch
+    {
+        PipelineException or Dicom.DicomException => error.Message,
+        Storage.StorageUnavailableException => "Storage was unavailable.",
+        _ => $"Unexpected {error.GetType().Name}.",
+    };
+}
