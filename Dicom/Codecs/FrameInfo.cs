@@ -11,7 +11,7 @@ public sealed record FrameInfo(
     int PlanarConfiguration,
     string PhotometricInterpretation)
 {
-    public int BytesPerSample => BitsAllocated <= 8 ? 1 : BitsAllocated <= 16 ? 2 : 4;
+    public int BytesPerSample => BitsAllocated <= 8 ? 1 : BitsAllocated <= 16 ? 2 : BitsAllocated <= 32 ? 4 : 8;
 
     /// <summary>Size of one decoded frame: rows × columns × samples, interleaved, little endian.</summary>
     public long DecodedFrameLength => (long)Rows * Columns * SamplesPerPixel * BytesPerSample;

@@ -11,7 +11,7 @@ public class ImageHeaderTests
     {
         var row = Manifest.Row(GeSlice);
 
-        var header = DicomImageHeader.From(Corpus.Read(GeSlice));
+        var header = DicomImageHeader.From(CorpusFiles.Read(GeSlice));
 
         Assert.Equal(int.Parse(row["rows"]), header.Rows);
         Assert.Equal(int.Parse(row["columns"]), header.Columns);
@@ -36,7 +36,7 @@ public class ImageHeaderTests
     [Fact]
     public void GivenWholeGeSeries_WhenHeadersRead_ThenAllSlicesShareStudyAndSeries()
     {
-        var folder = Corpus.PathOf("series/ct_head_ge_hispeed_gantry_tilt");
+        var folder = CorpusFiles.PathOf("series/ct_head_ge_hispeed_gantry_tilt");
         var headers = Directory.GetFiles(folder, "*.dcm").Select(p => DicomImageHeader.From(DicomReader.ReadFile(p))).ToList();
 
         Assert.Equal(28, headers.Count);

@@ -11,7 +11,7 @@ public class TransferSyntaxFamilyTests
     [InlineData("syntaxes/explicit_be/CT1_UNC.explicit_big_endian.dcm", "1.2.840.10008.1.2.2")]
     public void GivenCt1InEachNativeSyntax_WhenRead_ThenHeaderMatchesManifest(string path, string syntaxUid)
     {
-        var file = Corpus.Read(path);
+        var file = CorpusFiles.Read(path);
         var header = DicomImageHeader.From(file);
 
         Assert.Equal(syntaxUid, file.TransferSyntax.Uid);
@@ -29,7 +29,7 @@ public class TransferSyntaxFamilyTests
     [InlineData("syntaxes/deflated/Issue1097_FailToOpenDeflatedFileWithSQ.dcm", 6)]
     public void GivenDeflatedFile_WhenRead_ThenAllTopLevelElementsAreInflated(string path, int topLevelElements)
     {
-        var file = Corpus.Read(path);
+        var file = CorpusFiles.Read(path);
 
         Assert.True(file.TransferSyntax.IsDeflated);
         Assert.Equal(topLevelElements, file.Dataset.Count);
@@ -41,7 +41,7 @@ public class TransferSyntaxFamilyTests
     [InlineData("features/no_meta/CT-MONO2-12-lomb-an2_headless.dcm", "1.2.840.10008.1.2")]
     public void GivenDatasetWithoutFileMeta_WhenRead_ThenEncodingIsDetected(string path, string expectedSyntax)
     {
-        var file = Corpus.Read(path);
+        var file = CorpusFiles.Read(path);
 
         Assert.Empty(file.FileMetaInformation);
         Assert.Equal(expectedSyntax, file.TransferSyntax.Uid);

@@ -1,7 +1,7 @@
 namespace HeadCt.Dicom.Tests.Support;
 
 /// <summary>Locates the shared real-file corpus: ../shared/dicom-corpus next to the repository root (the folder holding Aspire.sln).</summary>
-public static class Corpus
+public static class CorpusFiles
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 

@@ -12,7 +12,7 @@ public static class Manifest
 
     private static IReadOnlyList<IReadOnlyDictionary<string, string>> Load()
     {
-        var lines = File.ReadAllLines(Corpus.PathOf("MANIFEST.tsv"));
+        var lines = File.ReadAllLines(CorpusFiles.PathOf("MANIFEST.tsv"));
         var names = lines[0].Split('\t');
         var rows = new List<IReadOnlyDictionary<string, string>>();
         foreach (var line in lines.Skip(1))
