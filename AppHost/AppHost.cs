@@ -6,4 +6,22 @@ var localServices = LocalServicesPlan.Decide(builder);
 var storage = builder.AddStorage("storage", localServices);
 var cache = builder.AddCache("cache", localServices);
 
+var processor = builder.AddProject<Projects.Processor>("processor")
+    .WithReference(storage).WaitFor(storage)
+    .WithReference(cache).WaitFor(cache)
+    .WithHttpHealthCheck(HealthPath);
+
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithReference(storage).WaitFor(storage)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(processor).WaitFor(processor)
+    .WithHttpHealthCheck(HealthPath)
+    .WithExternalHttpEndpoints();
+
 builder.Build().Run();
+
+internal partial class Program
+{
+    // Mapped by MapDefaultEndpoints() in ServiceDefaults.
+    private const string HealthPath = "/health";
+}

@@ -14,11 +14,16 @@ internal static class AzuriteAccount
 
     /// <summary>
     /// One connection string valid for both BlobServiceClient and QueueServiceClient. Path-style URLs
-    /// (<c>http://host:port/devstoreaccount1</c>) because Azurite runs with --disableProductStyleUrl.
+    /// (<c>http://127.0.0.1:port/devstoreaccount1</c>) because Azurite runs with --disableProductStyleUrl.
     /// </summary>
+    /// <remarks>
+    /// The host must be an IP address: the Azure SDK reads the account from the first path segment only
+    /// for IP hosts. With "localhost" it takes the account for a container name and drops the real
+    /// container from blob URLs.
+    /// </remarks>
     public static ReferenceExpression ConnectionString(EndpointReference blob, EndpointReference queue) =>
         ReferenceExpression.Create(
             $"DefaultEndpointsProtocol=http;AccountName={Name};AccountKey={Key};" +
-            $"BlobEndpoint={blob.Property(EndpointProperty.Url)}/{Name};" +
-            $"QueueEndpoint={queue.Property(EndpointProperty.Url)}/{Name};");
+            $"BlobEndpoint=http://{blob.Property(EndpointProperty.IPV4Host)}:{blob.Property(EndpointProperty.Port)}/{Name};" +
+            $"QueueEndpoint=http://{queue.Property(EndpointProperty.IPV4Host)}:{queue.Property(EndpointProperty.Port)}/{Name};");
 }

@@ -1,0 +1,143 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HeadCt.Platform.Tests.Infrastructure;
+
+/// <summary>
+/// Starts the real AppHost (storage, cache, processor, gateway) once per test collection with a fresh
+/// data directory, and waits until every resource reports healthy.
+/// </summary>
+public sealed class PlatformAppFixture : IAsyncLifetime
+{
+    /// <summary>First start on a fresh clone includes `npm ci` of Azurite and the project builds.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ResourceTimeout = TimeSpan.FromMinutes(2);
+
+    private DistributedApplication? _app;
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Where this AppHost's Azurite and cache keep their files; deleted on dispose.</summary>
+    public string DataDirectory { get; } =
+        Path.Combine(Path.GetTempPath(), "headct-platform-tests", Guid.NewGuid().ToString("N"));
+
+    public DistributedApplication App =>
+        _app ?? throw new InvalidOperationException("The AppHost has not started (see the fixture's InitializeAsync failure).");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartupTimeout);
+        try
+        {
+            _app = await AppHostLauncher.StartAsync(Logs, DataDirectory, [], timeout.Token);
+            foreach (var resource in ResourceNames.All)
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            var tail = Logs.Tail();
+            await DisposeAsync();
+            throw new InvalidOperationException(
+                $"The AppHost did not become healthy within {StartupTimeout}: {exception.Message}{Environment.NewLine}" +
+                $"Last log lines:{Environment.NewLine}{tail}",
+                exception);
+        }
+    }
+
+    /// <summary>An HttpClient whose base address is the gateway's http endpoint.</summary>
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient(ResourceNames.Gateway, "http");
+
+    public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") =>
+        App.CreateHttpClient(resourceName, endpointName);
+
+    /// <summary>The Azure Storage connection string the services get as ConnectionStrings:storage.</summary>
+    public async Task<string> GetStorageConnectionStringAsync(CancellationToken cancellationToken = default) =>
+        await App.GetConnectionStringAsync(ResourceNames.Storage, cancellationToken)
+        ?? throw new InvalidOperationException("The storage resource has no connection string.");
+
+    /// <summary>The StackExchange.Redis connection string the services get as ConnectionStrings:cache.</summary>
+    public async Task<string> GetCacheConnectionStringAsync(CancellationToken cancellationToken = default) =>
+        await App.GetConnectionStringAsync(ResourceNames.Cache, cancellationToken)
+        ?? throw new InvalidOperationException("The cache resource has no connection string.");
+
+    public Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        ExecuteCommandAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
+
+    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        ExecuteCommandAsync(resourceName, KnownResourceCommands.StartCommand, cancellationToken);
+
+    public Task RestartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        ExecuteCommandAsync(resourceName, KnownResourceCommands.RestartCommand, cancellationToken);
+
+    /// <summary>Waits for the resource to report healthy; fails after <see cref="ResourceTimeout"/>.</summary>
+    public async Task WaitForHealthyAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ResourceTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, timeout.Token);
+    }
+
+    /// <summary>Waits for the resource to reach one of <paramref name="states"/> (see KnownResourceStates).</summary>
+    public async Task<string> WaitForStateAsync(
+        string resourceName, IEnumerable<string> states, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ResourceTimeout);
+        return await App.ResourceNotifications.WaitForResourceAsync(resourceName, states, timeout.Token);
+    }
+
+    /// <summary>The current snapshot of a resource (state, health, URLs), as the dashboard shows it.</summary>
+    public CustomResourceSnapshot CurrentSnapshot(string resourceName) =>
+        App.ResourceNotifications.TryGetCurrentState(resourceName, out var resourceEvent)
+            ? resourceEvent.Snapshot
+            : throw new InvalidOperationException($"The AppHost has no resource named '{resourceName}'.");
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            try
+            {
+                await _app.StopAsync();
+            }
+            finally
+            {
+                await _app.DisposeAsync();
+                _app = null;
+            }
+        }
+
+        TryDeleteDataDirectory();
+    }
+
+    private async Task ExecuteCommandAsync(string resourceName, string command, CancellationToken cancellationToken)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resourceName, command, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException(
+                $"Command '{command}' on '{resourceName}' failed: {result.Message ?? "no message"}");
+        }
+    }
+
+    private void TryDeleteDataDirectory()
+    {
+        try
+        {
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A server still flushing a file; the folder is under the temp directory anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
