@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace HeadCt.Dicom.Codecs.JpegLs;
@@ -31,25 +32,10 @@ internal ref partial struct JpegLsScanDecoder
         _contexts.RunIndex[component] = runIndex;
     }
 
-    /// <summary>Q1·81 + Q2·9 + Q3 from the quantised gradients (T.87 §A.3); 0 selects run mode.</summary>
+    /// <summary>Q1·81 + Q2·9 + Q3 from the quantised gradients (T.87 §A.3.3); 0 selects run mode.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int QuantizedContext(int d1, int d2, int d3) =>
-        Quantize(d1) * 81 + Quantize(d2) * 9 + Quantize(d3);
-
-    /// <summary>Gradient quantisation, T.87 §A.3.3 (Code segment A.4).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Quantize(int d)
-    {
-        if (d <= -_t3) return -4;
-        if (d <= -_t2) return -3;
-        if (d <= -_t1) return -2;
-        if (d < -_near) return -1;
-        if (d <= _near) return 0;
-        if (d < _t1) return 1;
-        if (d < _t2) return 2;
-        if (d < _t3) return 3;
-        return 4;
-    }
+        _quantizedGradient[d1 + _maxVal] * 81 + _quantizedGradient[d2 + _maxVal] * 9 + _quantizedGradient[d3 + _maxVal];
 
     /// <summary>
     /// Decodes one sample in regular mode. <paramref name="signedContext"/> is Q before the sign
@@ -59,22 +45,22 @@ internal ref partial struct JpegLsScanDecoder
     {
         var negative = signedContext < 0;
         var q = negative ? -signedContext : signedContext;
-        var contexts = _contexts;
+        ref var context = ref _contexts.All[q];
 
         // Median edge detector, T.87 §A.4.1, then the bias correction C[Q] (§A.4.2).
         var predicted = MedianPrediction(ra, rb, rc);
-        var correction = contexts.C[q];
+        var correction = context.C;
         predicted = negative ? predicted - correction : predicted + correction;
         if (predicted < 0)
             predicted = 0;
         else if (predicted > _maxVal)
             predicted = _maxVal;
 
-        var a = contexts.A[q];
-        var b = contexts.B[q];
-        var n = contexts.N[q];
+        var a = context.A;
+        var b = context.B;
+        var n = context.N;
         var k = GolombParameter(a, n);
-        var mapped = ReadGolomb(k, _limit);
+        var mapped = ReadGolomb(k, _escapeZeros);
 
         // Inverse of the error mapping, T.87 §A.5.2 (the k = 0 special case when the bias is negative).
         int error;
@@ -111,10 +97,10 @@ internal ref partial struct JpegLsScanDecoder
                 b = 0;
         }
 
-        contexts.A[q] = a;
-        contexts.B[q] = b;
-        contexts.C[q] = correction;
-        contexts.N[q] = n;
+        context.A = a;
+        context.B = b;
+        context.C = correction;
+        context.N = n;
         return Reconstruct(predicted, negative ? -error : error);
     }
 
@@ -134,7 +120,8 @@ internal ref partial struct JpegLsScanDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int GolombParameter(int a, int n)
     {
-        var k = 0;
+        // floor(log2 A) - floor(log2 N) never exceeds k, so at most a step or two remain.
+        var k = Math.Max(0, BitOperations.Log2((uint)a) - BitOperations.Log2((uint)n));
         while (((long)n << k) < a)
             k++;
         if (k > MaxGolombK)
@@ -142,11 +129,10 @@ internal ref partial struct JpegLsScanDecoder
         return k;
     }
 
-    /// <summary>Limited-length Golomb code LG(k, LIMIT), T.87 §A.5.3.</summary>
+    /// <summary>Limited-length Golomb code LG(k, LIMIT), T.87 §A.5.3; an escape is LIMIT - qbpp - 1 zeros.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ReadGolomb(int k, int limit)
+    private int ReadGolomb(int k, int escapeZeros)
     {
-        var escapeZeros = Math.Max(0, limit - _qbpp - 1);
         var zeros = _reader.ReadUnary(escapeZeros);
         if (zeros < escapeZeros)
             return (zeros << k) | _reader.ReadBits(k);

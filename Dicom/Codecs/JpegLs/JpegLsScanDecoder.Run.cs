@@ -59,13 +59,13 @@ internal ref partial struct JpegLsScanDecoder
     private int DecodeRunInterruptionError(int type, int runIndex)
     {
         var q = JpegLsContexts.RunInterruptionBase + type;
-        var contexts = _contexts;
-        var a = contexts.A[q];
-        var n = contexts.N[q];
-        var nn = contexts.Nn[q];
+        ref var context = ref _contexts.All[q];
+        var a = context.A;
+        var n = context.N;
+        var nn = context.Nn;
 
         var k = GolombParameter(type == 1 ? a + (n >> 1) : a, n);
-        var mapped = ReadGolomb(k, _limit - JpegLsRunLength.J[runIndex] - 1);
+        var mapped = ReadGolomb(k, Math.Max(0, _limit - JpegLsRunLength.J[runIndex] - 1 - _qbpp - 1));
 
         // EMErrval = 2·|Errval| - RItype - map (Code segment A.19), undone.
         var sum = mapped + type;
@@ -84,9 +84,9 @@ internal ref partial struct JpegLsScanDecoder
             nn >>= 1;
         }
 
-        contexts.A[q] = a;
-        contexts.N[q] = n + 1;
-        contexts.Nn[q] = nn;
+        context.A = a;
+        context.N = n + 1;
+        context.Nn = nn;
         return error;
     }
 

@@ -27,9 +27,8 @@ internal ref partial struct JpegLsScanDecoder
     private readonly int _range;
     private readonly int _qbpp;
     private readonly int _limit;
-    private readonly int _t1;
-    private readonly int _t2;
-    private readonly int _t3;
+    private readonly ReadOnlySpan<sbyte> _quantizedGradient;
+    private readonly int _escapeZeros;
     private readonly int _reset;
     private readonly int _errorScale;
     private JpegLsBitReader _reader;
@@ -52,9 +51,8 @@ internal ref partial struct JpegLsScanDecoder
         _range = parameters.Range;
         _qbpp = parameters.Qbpp;
         _limit = parameters.Limit;
-        _t1 = parameters.T1;
-        _t2 = parameters.T2;
-        _t3 = parameters.T3;
+        _quantizedGradient = JpegLsGradientQuantizer.For(parameters).Table;
+        _escapeZeros = parameters.Limit - parameters.Qbpp - 1;
         _reset = parameters.Reset;
         _errorScale = 2 * parameters.Near + 1;
         _reader = new JpegLsBitReader(data, start);
@@ -159,8 +157,13 @@ internal ref partial struct JpegLsScanDecoder
                     BinaryPrimitives.WriteUInt16LittleEndian(output[o..], (ushort)samples[x]);
                 break;
             default:
+                // Bits Allocated 32 or 64 around at most 16-bit samples: the value, then zero bytes.
                 for (int x = 0, o = 0; x < samples.Length; x++, o += step)
+                {
                     BinaryPrimitives.WriteUInt32LittleEndian(output[o..], (uint)samples[x]);
+                    output.Slice(o + 4, _bytesPerSample - 4).Clear();
+                }
+
                 break;
         }
     }
