@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using HeadCt.Processor.Telemetry;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -7,18 +9,22 @@ namespace HeadCt.Processor.Results;
 /// <summary>
 /// The Redis copy of result documents (value: ETag, newline, JSON). Every failure is swallowed and opens a short
 /// break during which callers go straight to blob storage: a cache outage slows reads, it never fails them.
+/// A write or delete the cache missed marks the key stale; stale keys are removed first when the cache is back, so
+/// a copy that survived the outage (Redis persists) cannot shadow a newer document.
 /// </summary>
 public sealed class ResultCache(
     IServiceProvider services, IOptions<ResultCacheOptions> options, TimeProvider time, ILogger<ResultCache> logger)
 {
-    private readonly Lazy<IConnectionMultiplexer> _redis = new(services.GetRequiredService<IConnectionMultiplexer>, LazyThreadSafetyMode.PublicationOnly);
+    private readonly Lazy<IConnectionMultiplexer> _redis =
+        new(services.GetRequiredService<IConnectionMultiplexer>, LazyThreadSafetyMode.PublicationOnly);
+    private readonly ConcurrentDictionary<string, byte> _staleKeys = new(StringComparer.Ordinal);
     private long _brokenUntilTicks;
 
     public static string Key(string studyId) => $"headct:result:{studyId}";
 
-    public Task<StoredResult?> GetAsync(string studyId) => GuardAsync<StoredResult?>(async database =>
+    public async Task<StoredResult?> GetAsync(string studyId)
     {
-        var value = await database.StringGetAsync(Key(studyId));
+        var (_, value) = await TryAsync(database => database.StringGetAsync(Key(studyId)));
         if (value.IsNull)
         {
             return null;
@@ -26,8 +32,8 @@ public sealed class ResultCache(
 
         ReadOnlyMemory<byte> bytes = (byte[])value!;
         var newline = bytes.Span.IndexOf((byte)'\n');
-        return newline <= 0 ? null : new StoredResult(System.Text.Encoding.ASCII.GetString(bytes.Span[..newline]), bytes[(newline + 1)..]);
-    });
+        return newline <= 0 ? null : new StoredResult(Encoding.ASCII.GetString(bytes.Span[..newline]), bytes[(newline + 1)..]);
+    }
 
     /// <summary>After a write: the new version replaces whatever is cached.</summary>
     public Task SetAsync(string studyId, StoredResult result) => WriteAsync(studyId, result, When.Always);
@@ -35,48 +41,60 @@ public sealed class ResultCache(
     /// <summary>After a miss: only if no writer put a newer version there meanwhile.</summary>
     public Task RefillAsync(string studyId, StoredResult result) => WriteAsync(studyId, result, When.NotExists);
 
-    public Task RemoveAsync(string studyId) => GuardAsync(database => database.KeyDeleteAsync(Key(studyId)));
+    public async Task RemoveAsync(string studyId)
+    {
+        var (done, _) = await TryAsync(database => database.KeyDeleteAsync(Key(studyId)));
+        if (!done)
+        {
+            _staleKeys.TryAdd(studyId, 0);
+        }
+    }
 
     /// <summary>True when the cache answers a PING now.</summary>
-    public async Task<bool> PingAsync() => await GuardAsync<bool?>(async database =>
-    {
-        await database.PingAsync();
-        return true;
-    }) ?? false;
+    public async Task<bool> PingAsync() => (await TryAsync(database => database.PingAsync(), ignoreBreak: true)).Done;
 
-    private Task WriteAsync(string studyId, StoredResult result, When when) => GuardAsync(database =>
+    private async Task WriteAsync(string studyId, StoredResult result, When when)
     {
-        var etag = System.Text.Encoding.ASCII.GetBytes(result.ETag);
+        var etag = Encoding.ASCII.GetBytes(result.ETag);
         var value = new byte[etag.Length + 1 + result.Json.Length];
         etag.CopyTo(value, 0);
         value[etag.Length] = (byte)'\n';
         result.Json.Span.CopyTo(value.AsSpan(etag.Length + 1));
-        return database.StringSetAsync(Key(studyId), value, options.Value.TimeToLive, when);
-    });
-
-    private async Task<T?> GuardAsync<T>(Func<IDatabase, Task<T?>> call)
-    {
-        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref _brokenUntilTicks))
+        var (done, _) = await TryAsync(database => database.StringSetAsync(Key(studyId), value, options.Value.TimeToLive, when));
+        if (!done && when == When.Always)
         {
-            return default;
+            _staleKeys.TryAdd(studyId, 0);
+        }
+    }
+
+    private async Task<(bool Done, T? Value)> TryAsync<T>(Func<IDatabase, Task<T>> call, bool ignoreBreak = false)
+    {
+        if (!ignoreBreak && time.GetUtcNow().UtcTicks < Interlocked.Read(ref _brokenUntilTicks))
+        {
+            return (false, default);
         }
 
         try
         {
-            return await call(_redis.Value.GetDatabase());
+            var database = _redis.Value.GetDatabase();
+            await RemoveStaleKeysAsync(database);
+            return (true, await call(database));
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or InvalidOperationException)
         {
             Break(e);
-            return default;
+            return (false, default);
         }
     }
 
-    private Task GuardAsync(Func<IDatabase, Task> call) => GuardAsync<object?>(async database =>
+    private async Task RemoveStaleKeysAsync(IDatabase database)
     {
-        await call(database);
-        return null;
-    });
+        foreach (var studyId in _staleKeys.Keys)
+        {
+            await database.KeyDeleteAsync(Key(studyId));
+            _staleKeys.TryRemove(studyId, out _);
+        }
+    }
 
     private void Break(Exception e)
     {
