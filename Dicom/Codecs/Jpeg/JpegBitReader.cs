@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HeadCt.Dicom.Codecs.Jpeg;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal ref struct JpegBitReader
     public readonly bool HasReadPastEnd => _paddingBits > _count;
 
     /// <summary>Decodes one Huffman-coded value (§F.2.2.3), or throws when no code matches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DecodeHuffman(JpegHuffmanTable table)
     {
         if (_count < 16)
@@ -45,6 +48,7 @@ internal ref struct JpegBitReader
     }
 
     /// <summary>Reads <paramref name="length"/> bits (0–16) as a magnitude category and extends its sign (§F.2.2.1 EXTEND).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReceiveExtend(int length)
     {
         if (length == 0)

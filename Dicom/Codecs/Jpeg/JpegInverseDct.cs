@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HeadCt.Dicom.Codecs.Jpeg;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal static class JpegInverseDct
     /// <param name="output">Top-left sample of the 8×8 block in the component plane.</param>
     /// <param name="stride">Samples per plane row.</param>
     /// <param name="precision">Sample precision, 8 or 12 bits.</param>
+    [SkipLocalsInit]
     public static void Transform(ReadOnlySpan<int> coefficients, ReadOnlySpan<ushort> quantization, Span<short> output, int stride, int precision)
     {
         // More intermediate precision for 8-bit data than 12-bit data keeps products within 32 bits.

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HeadCt.Dicom.Codecs.Jpeg;
 
@@ -128,6 +130,12 @@ internal sealed class JpegLosslessFrame : IDisposable
                 for (var i = 0; i < plane.Length; i++)
                     destination[i * componentCount + c] = (byte)(plane[i] << shift);
             }
+            else if (componentCount == 1 && BitConverter.IsLittleEndian)
+            {
+                var samples = MemoryMarshal.Cast<byte, ushort>(destination);
+                for (var i = 0; i < plane.Length; i++)
+                    samples[i] = (ushort)(plane[i] << shift);
+            }
             else
             {
                 for (var i = 0; i < plane.Length; i++)
@@ -159,6 +167,18 @@ internal sealed class JpegLosslessFrame : IDisposable
 
         // Each other line starts from the sample above it (§H.1.2.1).
         line[0] = (ushort)(above[0] + ReadDifference(ref reader, table));
+        if (predictor == 1)
+        {
+            int left = line[0];
+            for (var x = 1; x < line.Length; x++)
+            {
+                left = (ushort)(left + ReadDifference(ref reader, table));
+                line[x] = (ushort)left;
+            }
+
+            return;
+        }
+
         for (var x = 1; x < line.Length; x++)
         {
             var prediction = Predict(predictor, line[x - 1], above[x], above[x - 1]);
@@ -199,6 +219,7 @@ internal sealed class JpegLosslessFrame : IDisposable
     };
 
     /// <summary>A Huffman-coded difference (§H.1.2.2): category SSSS then SSSS extra bits; SSSS = 16 means 32768.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ReadDifference(ref JpegBitReader reader, JpegHuffmanTable table)
     {
         var category = reader.DecodeHuffman(table);
