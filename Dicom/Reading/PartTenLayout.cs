@@ -30,14 +30,19 @@ internal static class PartTenLayout
         return (explicitVr, explicitVr && bigGroup < littleGroup);
     }
 
-    /// <summary>A data set without preamble must open with a low group (command 0000, meta 0002, identifying 0008…).</summary>
+    /// <summary>
+    /// A data set without preamble must open with a plausible element: a VR of PS3.5 Table 6.2-1 in bytes 4–5,
+    /// or an implicit VR length that fits the input. Text or shifted bytes fail this.
+    /// </summary>
     public static bool LooksLikeDatasetStart(ByteSource source, int position)
     {
         if (!source.Has(position, 8))
             return false;
-        var bytes = source.Buffer.AsSpan(position, 2);
-        var group = Math.Min(bytes[0] | (bytes[1] << 8), (bytes[0] << 8) | bytes[1]);
-        return group <= 0x0008;
+        var bytes = source.Buffer.AsSpan(position, 8);
+        if (new DicomVr((ushort)((bytes[4] << 8) | bytes[5])).IsKnown)
+            return true;
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
+        return length == 0xFFFFFFFF || source.Has(position + 8, length);
     }
 
     private static bool IsPrefix(ReadOnlySpan<byte> bytes) => bytes.SequenceEqual("DICM"u8);
