@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 
 namespace HeadCt.Dicom.Codecs.JpegLs;
 
@@ -64,8 +65,7 @@ internal static class JpegLsCodestream
                     }
 
                     var parameters = JpegLsCodingParameters.Create(frame.Precision, preset, scan.Near, segmentOffset);
-                    position = JpegLsScanDecoder.Decode(
-                        data, position, frame, scan, parameters, restartInterval, destination, info.BytesPerSample);
+                    position = DecodeScan(data, position, frame, scan, parameters, restartInterval, destination, info.BytesPerSample);
                     break;
                 case >= 0xC0 and <= 0xCF:
                     throw JpegLsErrors.Unsupported($"frame marker 0xFF{marker:X2} is not JPEG-LS (SOF55)", markerOffset);
@@ -76,6 +76,34 @@ internal static class JpegLsCodestream
 
         if (frame is null || Array.IndexOf(decoded, false) >= 0)
             throw JpegLsErrors.Corrupt("EOI before every component was decoded", position - 2);
+    }
+
+    /// <summary>
+    /// Decodes one scan as T.87 specifies; a scan that declares MAXVAL below 2^P - 1 and fails that way is
+    /// tried once more the way CharLS codes it (see <see cref="JpegLsCodingParameters.WithFullPrecisionRange"/>).
+    /// </summary>
+    private static int DecodeScan(
+        ReadOnlySpan<byte> data, int start, JpegLsFrameHeader frame, JpegLsScanHeader scan,
+        JpegLsCodingParameters parameters, int restartInterval, Span<byte> destination, int bytesPerSample)
+    {
+        try
+        {
+            return JpegLsScanDecoder.Decode(data, start, frame, scan, parameters, restartInterval, destination, bytesPerSample);
+        }
+        catch (DicomException standardError) when (standardError.Kind == DicomErrorKind.CorruptPixelData
+            && parameters.MaxVal < (1 << frame.Precision) - 1)
+        {
+            try
+            {
+                var fullRange = parameters.WithFullPrecisionRange(frame.Precision);
+                return JpegLsScanDecoder.Decode(data, start, frame, scan, fullRange, restartInterval, destination, bytesPerSample);
+            }
+            catch (DicomException)
+            {
+                ExceptionDispatchInfo.Throw(standardError);
+                throw;
+            }
+        }
     }
 
     private static byte ReadMarker(ReadOnlySpan<byte> data, ref int position)

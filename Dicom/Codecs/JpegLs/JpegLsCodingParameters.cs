@@ -58,6 +58,14 @@ internal sealed class JpegLsCodingParameters
         return new JpegLsCodingParameters(maxVal, near, t1, t2, t3, reset);
     }
 
+    /// <summary>
+    /// The same scan coded over the full 2^P - 1 sample range, with these thresholds. CharLS (checked with 2.4.1)
+    /// writes an LSE MAXVAL below 2^P - 1 yet codes RANGE, LIMIT and the clamping with 2^P - 1, using MAXVAL only
+    /// for the thresholds; T.87 §A.2.1 derives all of them from MAXVAL.
+    /// </summary>
+    public JpegLsCodingParameters WithFullPrecisionRange(int precision) =>
+        new((1 << precision) - 1, Near, T1, T2, T3, Reset);
+
     /// <summary>Default gradient thresholds, T.87 §C.2.4.1.1.1 (both the MAXVAL >= 128 and the MAXVAL < 128 rule).</summary>
     internal static (int T1, int T2, int T3) DefaultThresholds(int maxVal, int near)
     {
