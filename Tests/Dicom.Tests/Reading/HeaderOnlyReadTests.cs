@@ -1,0 +1,56 @@
+using HeadCt.Dicom.Tests.Support;
+
+namespace HeadCt.Dicom.Tests.Reading;
+
+public class HeaderOnlyReadTests
+{
+    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+
+    [Theory]
+    [InlineData("series/ct_head_ge_hispeed_gantry_tilt/14.dcm", 12)]
+    [InlineData("syntaxes/implicit_le/CT1_UNC.implicit_little_endian.dcm", 8)]
+    [InlineData("derived/ct_series_ge_head/rle_dcmtk/14.dcm", 12)]
+    public void GivenStream_WhenReadHeaderOnly_ThenNoPixelByteIsRead(string path, int pixelHeaderLength)
+    {
+        var full = CorpusFiles.Read(path);
+        var pixelDataOffset = full.Dataset.Find(DicomTags.PixelData)!.Offset;
+        using var counting = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+
+        var header = DicomReader.Read(counting, HeaderOnly);
+
+        Assert.False(header.Dataset.Contains(DicomTags.PixelData));
+        Assert.True(counting.BytesRead <= pixelDataOffset + pixelHeaderLength,
+            $"read {counting.BytesRead} bytes, pixel data value starts at {pixelDataOffset + pixelHeaderLength}");
+        Assert.Equal(full.Dataset.Count(e => e.Tag.Value < DicomTags.PixelData.Value), header.Dataset.Count);
+        var expected = DicomImageHeader.From(full);
+        var actual = DicomImageHeader.From(header);
+        Assert.Equal((expected.Rows, expected.Columns, expected.SopInstanceUid, expected.RescaleIntercept),
+            (actual.Rows, actual.Columns, actual.SopInstanceUid, actual.RescaleIntercept));
+        Assert.Equal(expected.ImagePositionPatient, actual.ImagePositionPatient);
+    }
+
+    [Fact]
+    public void GivenDeflatedStream_WhenReadHeaderOnly_ThenDatasetIsInflatedIncrementally()
+    {
+        var path = "syntaxes/deflated/image_dfl.dcm";
+        using var stream = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+
+        var header = DicomReader.Read(stream, HeaderOnly);
+
+        Assert.False(header.Dataset.Contains(DicomTags.PixelData));
+        Assert.Equal(CorpusFiles.Read(path).Dataset.GetInt32(DicomTags.Rows), header.Dataset.GetInt32(DicomTags.Rows));
+    }
+
+    [Fact]
+    public void GivenFilePath_WhenReadHeaderOnly_ThenHeaderMatchesFullRead()
+    {
+        const string path = "series/ct_head_ge_hispeed_gantry_tilt/01.dcm";
+
+        var header = DicomReader.ReadFile(CorpusFiles.PathOf(path), HeaderOnly);
+        var full = CorpusFiles.Read(path);
+
+        Assert.Equal(full.Dataset.GetString(DicomTags.SopInstanceUid), header.Dataset.GetString(DicomTags.SopInstanceUid));
+        Assert.Equal(full.TransferSyntax, header.TransferSyntax);
+        Assert.False(header.Dataset.Contains(DicomTags.PixelData));
+    }
+}
