@@ -1,6 +1,9 @@
+using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
+builder.Services.AddHostedService<ResourceStateLogger>();
 
 var localServices = LocalServicesPlan.Decide(builder);
 var storage = builder.AddStorage("storage", localServices);

@@ -81,8 +81,9 @@ internal static class AzuriteBuilderExtensions
     // --skipApiVersionCheck: the Azure SDK may be newer than the emulator's API version.
     // --loose: ignore headers the emulator does not implement.
     // --disableProductStyleUrl: the account is the first path segment (http://host:port/devstoreaccount1).
+    // --silent: no access log; the processor polls its queue and would flood the console.
     private static readonly string[] CommonFlags =
-        ["--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry"];
+        ["--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent"];
 
     private static IResourceBuilder<T> WithAzuriteHealthCheck<T>(this IResourceBuilder<T> resourceBuilder)
         where T : IResourceWithEndpoints

@@ -20,9 +20,11 @@ public sealed class CapturedLogs : ILoggerProvider
         return [.. _lines.Where(line => line.Category.EndsWith(suffix, StringComparison.Ordinal))];
     }
 
-    /// <summary>The last <paramref name="count"/> lines as text, for failure messages.</summary>
-    public string Tail(int count = 80) =>
-        string.Join(Environment.NewLine, _lines.TakeLast(count).Select(line => line.ToString()));
+    /// <summary>The last <paramref name="count"/> lines at <paramref name="minimumLevel"/> or above, for failure messages.</summary>
+    public string Tail(int count = 60, LogLevel minimumLevel = LogLevel.Trace) =>
+        string.Join(
+            Environment.NewLine,
+            _lines.Where(line => line.Level >= minimumLevel).TakeLast(count).Select(line => line.ToString()));
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
 

@@ -38,11 +38,11 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         }
         catch (Exception exception)
         {
-            var tail = Logs.Tail();
+            var tail = $"Warnings and errors:{Environment.NewLine}{Logs.Tail(40, LogLevel.Warning)}{Environment.NewLine}" +
+                       $"Last log lines:{Environment.NewLine}{Logs.Tail(40)}";
             await DisposeAsync();
             throw new InvalidOperationException(
-                $"The AppHost did not become healthy within {StartupTimeout}: {exception.Message}{Environment.NewLine}" +
-                $"Last log lines:{Environment.NewLine}{tail}",
+                $"The AppHost did not start healthy (limit {StartupTimeout}): {exception.Message}{Environment.NewLine}{tail}",
                 exception);
         }
     }
