@@ -23,13 +23,20 @@ selection=(
   syntaxes/deflated/Issue1097_FailToOpenDeflatedFileWithSQ.dcm
   syntaxes/deflated/image_dfl.dcm
   syntaxes/rle/SC_rgb_rle_16bit.dcm
+  syntaxes/rle/SC_rgb_rle_32bit.dcm
+  syntaxes/rle/MR_small_RLE.dcm
+  features/multiframe/rtdose.dcm                          # multi-frame, 32-bit native
+  features/photometric/YBR_FULL_422_SC_ybr_full_422_uncompressed.dcm
   features/multiframe/SC_rgb_rle_2frame.dcm
   syntaxes/jpeg_baseline/SC_rgb_jpeg_dcmtk.dcm
+  syntaxes/jpeg_baseline/SC_jpeg_no_color_transform.dcm
+  syntaxes/jpeg_baseline/SC_rgb_jpeg_gdcm.dcm             # labelled baseline, actually JPEG lossless SV1
   syntaxes/jpeg_extended/JPGExtended.dcm                  # 12-bit JPEG extended
   syntaxes/jpegls_near_lossless/JPEGLSNearLossless_08.dcm
   syntaxes/jpegls_near_lossless/JPEGLSNearLossless_16.dcm
   syntaxes/jpegls_near_lossless/SC_rgb_jls_lossy_line.dcm
   syntaxes/jpegls_lossless/MR_small_jpeg_ls_lossless.dcm
+  syntaxes/jpegls_lossless/JLSL_08_07_0_1F.dcm            # 7 bits in 8
   syntaxes/j2k_lossy/JPEG2000.dcm                         # unsupported syntax path
   syntaxes/deflated_image_frame/liver_deflate.dcm         # 1-bit SEG, newer syntax
   broken/oob_monochrome_65535x65535.dcm                   # huge declared size

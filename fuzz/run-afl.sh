@@ -8,7 +8,7 @@ cd "$repo_root"
 seconds="${1:-900}"
 tools=fuzz/.tools
 publish=fuzz/publish
-findings=fuzz/findings/afl
+findings="${AFL_FINDINGS:-fuzz/findings/afl}"
 
 [ -x "$tools/sharpfuzz" ] || dotnet tool install --tool-path "$tools" SharpFuzz.CommandLine --version 2.3.0
 [ -d fuzz/seeds ] || fuzz/make-seeds.sh

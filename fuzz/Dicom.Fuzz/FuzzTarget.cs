@@ -1,3 +1,5 @@
+using HeadCt.Dicom.Pixels;
+
 namespace HeadCt.Dicom.Fuzz;
 
 /// <summary>
@@ -9,6 +11,10 @@ namespace HeadCt.Dicom.Fuzz;
 internal static class FuzzTarget
 {
     private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+
+    // Decoding is skipped above this decoded size so that one input cannot make the fuzzer itself slow;
+    // the library must still refuse a declared size that the data cannot hold before allocating it.
+    private const long MaxDecodedBytes = 64L * 1024 * 1024;
 
     /// <summary>Runs the input through the library; returns how far the in-memory path got.</summary>
     public static FuzzOutcome Run(ReadOnlyMemory<byte> input)
@@ -31,20 +37,38 @@ internal static class FuzzTarget
 
     private static FuzzOutcome ReadAndDecode(ReadOnlyMemory<byte> input)
     {
+        DicomFile file;
+        DicomImageHeader header;
         try
         {
-            var file = DicomReader.Read(input);
-            DicomImageHeader.From(file);
-            return FuzzOutcome.Parsed;
+            file = DicomReader.Read(input);
+            header = DicomImageHeader.From(file);
         }
         catch (DicomException)
         {
             return FuzzOutcome.Rejected;
         }
+        if (DecodedSize(header) > MaxDecodedBytes)
+            return FuzzOutcome.Parsed;
+        try
+        {
+            PixelDataDecoder.Decode(file);
+            return FuzzOutcome.Decoded;
+        }
+        catch (DicomException)
+        {
+            return FuzzOutcome.Parsed;
+        }
+    }
+
+    private static long DecodedSize(DicomImageHeader header)
+    {
+        var bytesPerSample = header.BitsAllocated <= 8 ? 1 : header.BitsAllocated <= 16 ? 2 : header.BitsAllocated <= 32 ? 4 : 8;
+        return (long)header.Rows * header.Columns * Math.Max(1, header.SamplesPerPixel) * bytesPerSample * Math.Max(1, header.NumberOfFrames);
     }
 }
 
-/// <summary>How far one input got: rejected with a <see cref="DicomException"/>, parsed, or parsed and decoded.</summary>
+/// <summary>How far one input got: rejected by the reader, parsed (pixels absent, too large or rejected by the decoder), or decoded.</summary>
 internal enum FuzzOutcome
 {
     Rejected,
