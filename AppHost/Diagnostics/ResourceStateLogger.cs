@@ -22,7 +22,7 @@ internal sealed class ResourceStateLogger(ResourceNotificationService notificati
             {
                 var snapshot = resourceEvent.Snapshot;
                 var state = snapshot.State?.Text;
-                if (string.IsNullOrEmpty(state))
+                if (string.IsNullOrEmpty(state) || IsHiddenFromDashboard(snapshot))
                 {
                     continue;
                 }
@@ -42,4 +42,7 @@ internal sealed class ResourceStateLogger(ResourceNotificationService notificati
         {
         }
     }
+
+    // Aspire's helper resources (e.g. "gateway-rebuilder") are hidden in the dashboard too.
+    private static bool IsHiddenFromDashboard(CustomResourceSnapshot snapshot) => snapshot.IsHidden;
 }
