@@ -58,22 +58,32 @@ public sealed partial class DicomDataset
         return double.TryParse(slice, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
+    /// <summary>All numeric values; empty when absent or when any value is not a number.</summary>
     public double[] GetDoubles(DicomTag tag)
     {
         var element = Find(tag);
         if (element is null)
             return [];
-        var count = element.Vr.Kind is VrKind.Number
-            ? element.Value.Length / element.Vr.ValueSize
-            : IsParsableText(element) ? ValueText.CountValues(element.Value.Span) : 0;
-        var values = new double[count];
-        for (var i = 0; i < count; i++)
+        if (element.Vr.Kind is VrKind.Number)
         {
-            if (GetDouble(tag, i) is not { } value)
-                return [];
-            values[i] = value;
+            var values = new double[element.Value.Length / element.Vr.ValueSize];
+            for (var i = 0; i < values.Length; i++)
+                TryReadBinary(element, i, out values[i]);
+            return values;
         }
-        return values;
+        if (!IsParsableText(element))
+            return [];
+        var text = element.Value.Span;
+        var parsed = new double[ValueText.CountValues(text)];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var separator = text.IndexOf((byte)'\\');
+            var part = ValueText.TrimPadding(separator < 0 ? text : text[..separator]);
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[i]))
+                return [];
+            text = separator < 0 ? [] : text[(separator + 1)..];
+        }
+        return parsed;
     }
 
     /// <summary>An integer value (IS, US, SS, UL, SL…; a DS holding an integral number too).</summary>
@@ -102,11 +112,19 @@ public sealed partial class DicomDataset
         get
         {
             var element = Find(SpecificCharacterSetTag);
-            if (element is not null && !element.Value.IsEmpty)
-                return CharacterSets.FromValue(Encoding.ASCII.GetString(element.Value.Span));
-            return Parent?.TextEncoding ?? CharacterSets.Default;
+            if (element is null || element.Value.IsEmpty)
+                return Parent?.TextEncoding ?? CharacterSets.Default;
+            var cached = _encodingCache;
+            if (cached is not null && ReferenceEquals(cached.Value.Source, element))
+                return cached.Value.Encoding;
+            var encoding = CharacterSets.FromValue(Encoding.ASCII.GetString(element.Value.Span));
+            _encodingCache = (element, encoding);
+            return encoding;
         }
     }
+
+    // Resolved once per (0008,0005) element; replacing the element invalidates it by identity.
+    private (DicomElement Source, Encoding Encoding)? _encodingCache;
 
     private string DecodeText(DicomElement element) =>
         ValueText.Decode(element.Value.Span, element.Vr.UsesCharacterSet ? TextEncoding : CharacterSets.Default);

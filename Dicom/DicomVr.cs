@@ -39,17 +39,26 @@ public readonly record struct DicomVr(ushort Code)
     /// <summary>Padding to an even length: NUL for UI and binary VRs, space for text (PS3.5 §6.2).</summary>
     public byte PaddingByte => Code == UI.Code || !IsText ? (byte)0 : (byte)' ';
 
-    internal VrKind Kind => Code switch
+    internal VrKind Kind => KindTable[Code];
+
+    // Element headers look the VR up once per element: a table indexed by the two characters is the cheapest way.
+    private static readonly VrKind[] KindTable = BuildKindTable();
+
+    private static VrKind[] BuildKindTable()
     {
-        0x4145 or 0x4153 or 0x4353 or 0x4441 or 0x4453 or 0x4454 or 0x4953 or 0x4C4F or 0x504E or 0x5348
-            or 0x544D or 0x5543 or 0x5549 => VrKind.Text,
-        0x4C54 or 0x5354 or 0x5554 or 0x5552 => VrKind.SingleText,
-        0x4154 or 0x4644 or 0x464C or 0x534C or 0x5353 or 0x5356 or 0x554C or 0x5553 or 0x5556 => VrKind.Number,
-        0x4F42 or 0x4F44 or 0x4F46 or 0x4F4C or 0x4F56 or 0x4F57 => VrKind.Binary,
-        0x5351 => VrKind.Sequence,
-        0x554E => VrKind.Bytes,
-        _ => VrKind.Unknown,
-    };
+        var table = new VrKind[65536];
+        foreach (var name in new[] { "AE", "AS", "CS", "DA", "DS", "DT", "IS", "LO", "PN", "SH", "TM", "UC", "UI" })
+            table[From(name).Code] = VrKind.Text;
+        foreach (var name in new[] { "LT", "ST", "UT", "UR" })
+            table[From(name).Code] = VrKind.SingleText;
+        foreach (var name in new[] { "AT", "FD", "FL", "SL", "SS", "SV", "UL", "US", "UV" })
+            table[From(name).Code] = VrKind.Number;
+        foreach (var name in new[] { "OB", "OD", "OF", "OL", "OV", "OW" })
+            table[From(name).Code] = VrKind.Binary;
+        table[From("SQ").Code] = VrKind.Sequence;
+        table[From("UN").Code] = VrKind.Bytes;
+        return table;
+    }
 
     /// <summary>Width of the words whose bytes a change of endianness swaps.</summary>
     internal int SwapUnit => Code switch

@@ -36,14 +36,14 @@ internal static class ValueText
             bytes = bytes[(separator + 1)..];
         }
         var end = bytes.IndexOf((byte)'\\');
-        value = Trim(end < 0 ? bytes : bytes[..end]);
+        value = TrimPadding(end < 0 ? bytes : bytes[..end]);
         return !value.IsEmpty;
     }
 
     public static int CountValues(ReadOnlySpan<byte> bytes) =>
-        Trim(bytes).IsEmpty ? 0 : bytes.Count((byte)'\\') + 1;
+        TrimPadding(bytes).IsEmpty ? 0 : bytes.Count((byte)'\\') + 1;
 
-    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> bytes)
+    public static ReadOnlySpan<byte> TrimPadding(ReadOnlySpan<byte> bytes)
     {
         var start = 0;
         while (start < bytes.Length && (bytes[start] == ' ' || bytes[start] == 0))
