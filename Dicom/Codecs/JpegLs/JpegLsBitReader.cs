@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -87,12 +88,53 @@ internal ref struct JpegLsBitReader
         }
 
         if (zeros > maxZeros)
-            throw JpegLsErrors.Corrupt($"Golomb code longer than the limit of {maxZeros} zero bits", _position);
+            throw JpegLsErrors.Corrupt(
+                _paddingBits > 0 ? "the scan data ends before the image is complete" : $"Golomb code longer than the limit of {maxZeros} zero bits",
+                _position);
         return zeros;
+    }
+
+    /// <summary>
+    /// A Golomb code LG(k, LIMIT) (T.87 §A.5.3): the unary quotient and k remainder bits in one step when both
+    /// are in the cache, else bit by bit; an escape (<paramref name="escapeZeros"/> zeros) is followed by
+    /// <paramref name="escapeBits"/> bits holding the value minus one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ReadGolomb(int k, int escapeZeros, int escapeBits)
+    {
+        if (_bitCount < 32)
+            Fill();
+        var zeros = BitOperations.LeadingZeroCount(_cache);
+        var length = zeros + 1 + k;
+        if (zeros < escapeZeros && length <= _bitCount)
+        {
+            var value = k == 0 ? zeros : (zeros << k) | (int)((_cache << (zeros + 1)) >> (64 - k));
+            _cache = (_cache << 1) << (length - 1); // two shifts: a shift by 64 would be a no-op
+            _bitCount -= length;
+            return value;
+        }
+
+        zeros = ReadUnary(escapeZeros);
+        return zeros < escapeZeros ? (zeros << k) | ReadBits(k) : ReadBits(escapeBits) + 1;
     }
 
     private void Fill()
     {
+        // Fast path: eight bytes without a 0xFF (so without stuffing or markers) are loaded in one go.
+        if (!_previousByteWasFF && _paddingBits == 0 && _position + 8 <= _data.Length)
+        {
+            var chunk = BinaryPrimitives.ReadUInt64BigEndian(_data[_position..]);
+            var inverted = ~chunk;
+            if (((inverted - 0x0101010101010101UL) & ~inverted & 0x8080808080808080UL) == 0)
+            {
+                var bytes = (64 - _bitCount) >> 3;
+                _cache |= (chunk >> (64 - 8 * bytes)) << (64 - 8 * bytes - _bitCount);
+                _bitCount += 8 * bytes;
+                _position += bytes;
+                return;
+            }
+        }
+
         while (_bitCount <= 56)
         {
             if (_paddingBits > 0 || _position >= _data.Length)

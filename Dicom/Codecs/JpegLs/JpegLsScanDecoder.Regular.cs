@@ -41,6 +41,7 @@ internal ref partial struct JpegLsScanDecoder
     /// Decodes one sample in regular mode. <paramref name="signedContext"/> is Q before the sign
     /// normalisation of T.87 §A.3.4: its absolute value indexes the context, its sign is SIGN.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int DecodeRegular(int signedContext, int ra, int rb, int rc)
     {
         var negative = signedContext < 0;
@@ -131,13 +132,7 @@ internal ref partial struct JpegLsScanDecoder
 
     /// <summary>Limited-length Golomb code LG(k, LIMIT), T.87 §A.5.3; an escape is LIMIT - qbpp - 1 zeros.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ReadGolomb(int k, int escapeZeros)
-    {
-        var zeros = _reader.ReadUnary(escapeZeros);
-        if (zeros < escapeZeros)
-            return (zeros << k) | _reader.ReadBits(k);
-        return _reader.ReadBits(_qbpp) + 1;
-    }
+    private int ReadGolomb(int k, int escapeZeros) => _reader.ReadGolomb(k, escapeZeros, _qbpp);
 
     /// <summary>Reconstructed value Rx from prediction and error, with the modulo reduction of T.87 §A.4.3 undone.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
