@@ -115,16 +115,19 @@ public sealed partial class DicomDataset
             if (element is null || element.Value.IsEmpty)
                 return Parent?.TextEncoding ?? CharacterSets.Default;
             var cached = _encodingCache;
-            if (cached is not null && ReferenceEquals(cached.Value.Source, element))
-                return cached.Value.Encoding;
+            if (cached is not null && ReferenceEquals(cached.Source, element))
+                return cached.Encoding;
             var encoding = CharacterSets.FromValue(Encoding.ASCII.GetString(element.Value.Span));
-            _encodingCache = (element, encoding);
+            _encodingCache = new ResolvedCharacterSet(element, encoding);
             return encoding;
         }
     }
 
     // Resolved once per (0008,0005) element; replacing the element invalidates it by identity.
-    private (DicomElement Source, Encoding Encoding)? _encodingCache;
+    // A reference (not a struct) so that concurrent readers never see a torn pair.
+    private ResolvedCharacterSet? _encodingCache;
+
+    private sealed record ResolvedCharacterSet(DicomElement Source, Encoding Encoding);
 
     private string DecodeText(DicomElement element) =>
         ValueText.Decode(element.Value.Span, element.Vr.UsesCharacterSet ? TextEncoding : CharacterSets.Default);

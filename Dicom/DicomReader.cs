@@ -63,19 +63,22 @@ public static class DicomReader
 
         var syntax = ChooseSyntax(source, meta, position);
         var dataset = new DicomDataset(128);
+        DatasetParser parser;
         if (syntax.IsDeflated)
         {
             var inflated = Inflate(source, position);
-            new DatasetParser(inflated, true, false, options).ReadDataset(dataset, inflated.Start);
+            parser = new DatasetParser(inflated, true, false, options);
+            parser.ReadDataset(dataset, inflated.Start);
         }
         else
         {
             var (explicitVr, bigEndian) = (syntax.IsExplicitVr, syntax.IsBigEndian);
             if (explicitVr && !bigEndian && PartTenLayout.Guess(source, position) is { ExplicitVr: false } && source.Has(position, 8))
                 explicitVr = false; // the meta says explicit but the data set is implicit: follow the bytes
-            new DatasetParser(source, explicitVr, bigEndian, options).ReadDataset(dataset, position);
+            parser = new DatasetParser(source, explicitVr, bigEndian, options);
+            parser.ReadDataset(dataset, position);
         }
-        return new DicomFile(meta, dataset, syntax);
+        return new DicomFile(meta, dataset, syntax, parser.StoppedBeforePixelData);
     }
 
     /// <summary>PS3.10 §7.1: group 0002 is Explicit VR Little Endian; its group length is not trusted, the group ends where 0002 does.</summary>

@@ -30,6 +30,8 @@ internal sealed class DatasetParser
         _maxDepth = Math.Clamp(options.MaxSequenceDepth, 0, HardMaxDepth);
     }
 
+    public bool StoppedBeforePixelData { get; private set; }
+
     /// <summary>Reads the top-level data set up to the end of the input (or up to the pixel data element when asked).</summary>
     public int ReadDataset(DicomDataset target, int position)
     {
@@ -42,7 +44,10 @@ internal sealed class DatasetParser
                 throw Truncated("Input ends inside a data element header", null, position);
             }
             if (_stopBeforePixelData && IsPixelData(PeekTag(position)))
+            {
+                StoppedBeforePixelData = true;
                 return position;
+            }
             position = ReadElement(target, position, -1, 0, out _);
         }
     }

@@ -19,6 +19,8 @@ public class HeaderOnlyReadTests
         var header = DicomReader.Read(counting, HeaderOnly);
 
         Assert.False(header.Dataset.Contains(DicomTags.PixelData));
+        Assert.True(header.StoppedBeforePixelData);
+        Assert.False(full.StoppedBeforePixelData);
         Assert.True(counting.BytesRead <= pixelDataOffset + pixelHeaderLength,
             $"read {counting.BytesRead} bytes, pixel data value starts at {pixelDataOffset + pixelHeaderLength}");
         Assert.Equal(full.Dataset.Count(e => e.Tag.Value < DicomTags.PixelData.Value), header.Dataset.Count);
@@ -52,5 +54,18 @@ public class HeaderOnlyReadTests
         Assert.Equal(full.Dataset.GetString(DicomTags.SopInstanceUid), header.Dataset.GetString(DicomTags.SopInstanceUid));
         Assert.Equal(full.TransferSyntax, header.TransferSyntax);
         Assert.False(header.Dataset.Contains(DicomTags.PixelData));
+    }
+
+    [Fact]
+    public void GivenInputCutAtAnElementBoundary_WhenReadHeaderOnly_ThenTheFileSaysItDidNotReachPixelData()
+    {
+        var whole = File.ReadAllBytes(CorpusFiles.PathOf("series/ct_head_ge_hispeed_gantry_tilt/14.dcm"));
+        var full = DicomReader.Read(whole);
+        var boundary = (int)full.Dataset.Find(DicomTags.Rows)!.Offset;
+
+        var cut = DicomReader.Read(whole.AsMemory(0, boundary), HeaderOnly);
+
+        Assert.False(cut.StoppedBeforePixelData);
+        Assert.False(cut.Dataset.Contains(DicomTags.Rows));
     }
 }

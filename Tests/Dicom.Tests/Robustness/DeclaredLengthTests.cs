@@ -71,7 +71,7 @@ public class DeclaredLengthTests
             .Long(0x7FE0, 0x0010, "OW", 100, new byte[100]).ToArray();
         var file = DicomReader.Read(bytes);
 
-        var error = Assert.Throws<DicomException>(() => Pixels.PixelDataDecoder.Decode(file));
+        var error = Assert.Throws<DicomException>(() => HeadCt.Dicom.Pixels.PixelDataDecoder.Decode(file));
 
         Assert.Equal(DicomErrorKind.CorruptPixelData, error.Kind);
         Assert.Equal(DicomTags.PixelData, error.Tag);
