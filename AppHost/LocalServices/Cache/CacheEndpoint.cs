@@ -7,6 +7,8 @@ internal static class CacheEndpoint
 {
     public const string Name = "tcp";
 
+    // 127.0.0.1 rather than "localhost": the endpoint proxy listens on IPv4 loopback only.
     public static ReferenceExpression ConnectionString(EndpointReference endpoint) =>
-        ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.HostAndPort)}");
+        ReferenceExpression.Create(
+            $"{endpoint.Property(EndpointProperty.IPV4Host)}:{endpoint.Property(EndpointProperty.Port)}");
 }
