@@ -27,6 +27,10 @@ internal sealed class JpegHuffmanTable
         for (var length = 1; length <= 16; length++)
         {
             var count = codeCounts[length - 1];
+            // Codes of this length must fit in `length` bits (§C.2 also excludes the all-ones code, but decoders
+            // conventionally accept it).
+            if (code + count > 1 << length)
+                throw JpegErrors.Corrupt("Huffman table has more codes than its code lengths allow", offset);
             _valueOffset[length] = index - code;
             if (count > 0)
             {
@@ -50,10 +54,6 @@ internal sealed class JpegHuffmanTable
                 _maxCode[length] = -1;
             }
 
-            // A code of this length must fit in `length` bits (§C.2: no code may be all ones either, but
-            // decoders conventionally accept that).
-            if (code > 1 << length)
-                throw JpegErrors.Corrupt("Huffman table has more codes than its code lengths allow", offset);
             code <<= 1;
         }
 

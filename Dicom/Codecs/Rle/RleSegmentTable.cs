@@ -32,9 +32,7 @@ internal readonly ref struct RleSegmentTable
         for (var i = 0; i < table.Count; i++)
         {
             var start = table.StartOf(i);
-            // PS3.5 §G.5: the first segment follows the header directly, and segments follow each other in order.
-            if (i == 0 && start != HeaderLength)
-                throw RleErrors.Corrupt($"the first RLE segment starts at {start}, not right after the {HeaderLength}-byte header", 4);
+            // Segments follow the header and each other in order (PS3.5 §G.5); a gap is tolerated.
             if (start < previousEnd || start > frame.Length)
                 throw RleErrors.Corrupt($"RLE segment {i + 1} starts at {start}, outside {previousEnd}..{frame.Length}", 4 + 4 * i);
             previousEnd = start;

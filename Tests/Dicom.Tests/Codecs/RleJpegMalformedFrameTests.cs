@@ -99,6 +99,24 @@ public class RleJpegMalformedFrameTests
         }
     }
 
+    [Theory]
+    [InlineData("syntaxes/jpeg_baseline/SC_rgb_jpeg_dcmtk.dcm", "jpeg")]
+    [InlineData("syntaxes/jpeg_lossless_sv1/barre_CT-MONO2-16-chest.dcm", "jpeg-lossless")]
+    public void GivenHuffmanTableWithMoreShortCodesThanBitsAllow_WhenDecoded_ThenCorruptPixelDataIsReported(string path, string codec)
+    {
+        var (frame, info) = RleJpegCorpusSupport.FirstFrame(CorpusFiles.PathOf(path));
+        // Move three codes to length 1, which has room for two (T.81 Annex C); the segment length stays valid.
+        var counts = frame.AsSpan().IndexOf([(byte)0xFF, (byte)0xC4]) + 5;
+        var donor = counts + frame.AsSpan(counts, 16).IndexOfAnyInRange((byte)3, (byte)255);
+        frame[donor] -= 3;
+        frame[counts] += 3;
+
+        var error = Assert.Throws<DicomException>(() => DecoderFor(codec).Decode(frame, info, new byte[info.DecodedFrameLength]));
+
+        Assert.Equal(DicomErrorKind.CorruptPixelData, error.Kind);
+        Assert.Contains("Huffman", error.Reason);
+    }
+
     private static IFrameDecoder DecoderFor(string codec) => codec switch
     {
         "rle" => new RleDecoder(),
