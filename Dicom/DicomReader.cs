@@ -120,6 +120,12 @@ public static class DicomReader
 
     private static byte[] ReadToEnd(Stream stream)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var remaining and >= 0 and <= int.MaxValue)
+        {
+            var exact = new byte[remaining];
+            var read = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+            return read == exact.Length ? exact : exact[..read];
+        }
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.Length == copy.GetBuffer().Length ? copy.GetBuffer() : copy.ToArray();

@@ -73,7 +73,23 @@ public static class PixelDataDecoder
                     $"No decoder for transfer syntax {syntax.Uid} {syntax.Name}", element.Tag);
             }
             var frames = EncapsulatedFrameLocator.Locate(fragments, format.NumberOfFrames, ds, element.Tag);
+            RejectImplausibleExpansion(format, fragments, element.Tag);
             return new PixelDataSource(element, syntax, format, decoder, frames);
+        }
+
+        /// <summary>
+        /// A few encoded bytes must not make us allocate gigabytes: beyond 64 MiB, more than 4096 decoded bytes per
+        /// encoded byte is refused (RLE cannot exceed 64:1 and real JPEG-LS runs stay far below this).
+        /// </summary>
+        private static void RejectImplausibleExpansion(PixelFormat format, DicomFragments fragments, DicomTag tag)
+        {
+            long encoded = fragments.BasicOffsetTable.Length;
+            foreach (var fragment in fragments.Fragments)
+                encoded += fragment.Length;
+            var decoded = format.FrameLength * format.NumberOfFrames;
+            if (decoded > 64L << 20 && decoded > encoded * 4096)
+                throw new DicomException(DicomErrorKind.CorruptPixelData,
+                    $"{encoded} encoded bytes cannot hold {decoded} bytes of pixels ({format.NumberOfFrames} frame(s) of {format.Info.Rows}×{format.Info.Columns})", tag);
         }
 
         public void DecodeFrame(int frameIndex, Span<byte> destination)

@@ -76,4 +76,18 @@ public class DeclaredLengthTests
         Assert.Equal(DicomErrorKind.CorruptPixelData, error.Kind);
         Assert.Equal(DicomTags.PixelData, error.Tag);
     }
+
+    [Fact]
+    public void GivenTinyFragmentClaimingAHugeFrame_WhenDecoded_ThenRefusedBeforeAllocating()
+    {
+        var ds = ImageDatasets.Image(8192, 8192, 16, 16, signed: false);
+        ds.Set(DicomElement.Encapsulated(DicomTags.PixelData, new DicomFragments(ReadOnlyMemory<byte>.Empty, [new byte[10]])));
+        var file = new DicomFile(new DicomDataset(), ds, TransferSyntax.RleLossless);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<DicomException>(() => HeadCt.Dicom.Pixels.PixelDataDecoder.Decode(file));
+
+        Assert.Equal(DicomErrorKind.CorruptPixelData, error.Kind);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+    }
 }
