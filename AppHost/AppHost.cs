@@ -2,6 +2,9 @@ using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
 using Microsoft.Extensions.DependencyInjection;
 
+// Mapped by MapDefaultEndpoints() in ServiceDefaults.
+const string HealthPath = "/health";
+
 var builder = DistributedApplication.CreateBuilder(args);
 builder.Services.AddHostedService<ResourceStateLogger>();
 
@@ -22,9 +25,3 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();
-
-internal partial class Program
-{
-    // Mapped by MapDefaultEndpoints() in ServiceDefaults.
-    private const string HealthPath = "/health";
-}
