@@ -42,6 +42,10 @@ internal sealed class JpegSequentialFrame : IDisposable
             throw JpegErrors.Corrupt($"JPEG precision {frame.Precision} does not fit Bits Allocated {info.BitsAllocated}", 0);
         if (info.BytesPerSample > 2)
             throw JpegErrors.Unsupported($"JPEG with Bits Allocated {info.BitsAllocated} is not supported", 0);
+        var paddedSamples = (long)DivideRoundingUp(frame.SamplesPerLine, 8 * frame.MaxHorizontalSampling) * 8 * frame.MaxHorizontalSampling
+            * DivideRoundingUp(frame.Lines, 8 * frame.MaxVerticalSampling) * 8 * frame.MaxVerticalSampling;
+        if (paddedSamples > Array.MaxLength)
+            throw JpegErrors.Unsupported($"a {frame.SamplesPerLine}x{frame.Lines} JPEG frame is too large to decode", 0);
         foreach (var component in frame.Components)
         {
             if (frame.MaxHorizontalSampling % component.HorizontalSampling != 0 || frame.MaxVerticalSampling % component.VerticalSampling != 0)
