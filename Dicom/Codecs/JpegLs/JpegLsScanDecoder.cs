@@ -125,6 +125,9 @@ internal ref partial struct JpegLsScanDecoder
     private void Restart(int restartCount)
     {
         var marker = FindMarker(_reader.Position);
+        // T.81 §B.1.1.2: 0xFF fill bytes may precede the marker (an encoder may also end the interval on 0xFF).
+        while (marker + 2 < _data.Length && _data[marker + 1] == 0xFF)
+            marker++;
         var expected = 0xD0 + (restartCount & 7);
         if (_data[marker + 1] != expected)
             throw JpegLsErrors.Corrupt($"expected restart marker RST{restartCount & 7}, found 0xFF{_data[marker + 1]:X2}", marker);

@@ -21,17 +21,26 @@ internal static class JpegLsCorpus
 
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>The codestream of one single-frame file: all fragments of its pixel data, concatenated.</summary>
+    /// <summary>The codestream of one single-frame file and the image description the codec needs.</summary>
     public static (byte[] Codestream, FrameInfo Info) SingleFrame(string relativePath)
     {
         var file = DicomReader.ReadFile(PathOf(relativePath));
+        return (Codestream(file), FrameInfoOf(file));
+    }
+
+    /// <summary>All fragments of a single-frame file's encapsulated pixel data, concatenated.</summary>
+    public static byte[] Codestream(DicomFile file)
+    {
         var fragments = file.Dataset.Find(DicomTags.PixelData)?.Fragments
-            ?? throw new InvalidOperationException($"{relativePath} has no encapsulated pixel data");
-        var codestream = fragments.Fragments.SelectMany(fragment => fragment.ToArray()).ToArray();
+            ?? throw new InvalidOperationException("the file has no encapsulated pixel data");
+        return fragments.Fragments.SelectMany(fragment => fragment.ToArray()).ToArray();
+    }
+
+    public static FrameInfo FrameInfoOf(DicomFile file)
+    {
         var header = DicomImageHeader.From(file);
-        var info = new FrameInfo(header.Rows, header.Columns, header.SamplesPerPixel, header.BitsAllocated, header.BitsStored,
+        return new FrameInfo(header.Rows, header.Columns, header.SamplesPerPixel, header.BitsAllocated, header.BitsStored,
             header.IsSigned, header.PlanarConfiguration, header.PhotometricInterpretation ?? "MONOCHROME2");
-        return (codestream, info);
     }
 
     private static string FindRoot()
