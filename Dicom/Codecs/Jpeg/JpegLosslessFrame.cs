@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace HeadCt.Dicom.Codecs.Jpeg;
@@ -95,11 +94,11 @@ internal sealed class JpegLosslessFrame : IDisposable
             if (componentCount == 1)
             {
                 var above = firstLine ? default : planes[0].AsSpan(rowStart - _width, _width);
-                DecodeLine(ref reader, tables[0], planes[0].AsSpan(rowStart, _width), above, predictor, initialPrediction);
+                JpegLosslessLineDecoder.DecodeLine(ref reader, tables[0], planes[0].AsSpan(rowStart, _width), above, predictor, initialPrediction);
             }
             else
             {
-                DecodeInterleavedLine(ref reader, tables, planes, rowStart, firstLine, predictor, initialPrediction);
+                JpegLosslessLineDecoder.DecodeInterleavedLine(ref reader, tables, planes, rowStart, _width, firstLine, predictor, initialPrediction);
             }
 
             if (reader.HasReadPastEnd)
@@ -148,86 +147,5 @@ internal sealed class JpegLosslessFrame : IDisposable
     {
         foreach (var plane in _planes)
             ArrayPool<ushort>.Shared.Return(plane);
-    }
-
-    private static void DecodeLine(ref JpegBitReader reader, JpegHuffmanTable table, Span<ushort> line, ReadOnlySpan<ushort> above, int predictor, int initialPrediction)
-    {
-        if (above.IsEmpty)
-        {
-            // First line of the scan or of a restart interval: start from 2^(P-Pt-1), then predict from the left (§H.1.2.1).
-            var previous = initialPrediction;
-            for (var x = 0; x < line.Length; x++)
-            {
-                previous = (ushort)(previous + ReadDifference(ref reader, table));
-                line[x] = (ushort)previous;
-            }
-
-            return;
-        }
-
-        // Each other line starts from the sample above it (§H.1.2.1).
-        line[0] = (ushort)(above[0] + ReadDifference(ref reader, table));
-        if (predictor == 1)
-        {
-            int left = line[0];
-            for (var x = 1; x < line.Length; x++)
-            {
-                left = (ushort)(left + ReadDifference(ref reader, table));
-                line[x] = (ushort)left;
-            }
-
-            return;
-        }
-
-        for (var x = 1; x < line.Length; x++)
-        {
-            var prediction = Predict(predictor, line[x - 1], above[x], above[x - 1]);
-            line[x] = (ushort)(prediction + ReadDifference(ref reader, table));
-        }
-    }
-
-    private void DecodeInterleavedLine(ref JpegBitReader reader, JpegHuffmanTable[] tables, ushort[][] planes, int rowStart, bool firstLine, int predictor, int initialPrediction)
-    {
-        for (var x = 0; x < _width; x++)
-        {
-            var at = rowStart + x;
-            for (var c = 0; c < planes.Length; c++)
-            {
-                var plane = planes[c];
-                int prediction;
-                if (firstLine)
-                    prediction = x == 0 ? initialPrediction : plane[at - 1];
-                else if (x == 0)
-                    prediction = plane[at - _width];
-                else
-                    prediction = Predict(predictor, plane[at - 1], plane[at - _width], plane[at - _width - 1]);
-                plane[at] = (ushort)(prediction + ReadDifference(ref reader, tables[c]));
-            }
-        }
-    }
-
-    /// <summary>Predictors of Table H.1; the caller keeps the result modulo 2^16 (§H.1.2.1).</summary>
-    private static int Predict(int predictor, int left, int above, int aboveLeft) => predictor switch
-    {
-        1 => left,
-        2 => above,
-        3 => aboveLeft,
-        4 => left + above - aboveLeft,
-        5 => left + ((above - aboveLeft) >> 1),
-        6 => above + ((left - aboveLeft) >> 1),
-        _ => (left + above) >> 1,
-    };
-
-    /// <summary>A Huffman-coded difference (§H.1.2.2): category SSSS then SSSS extra bits; SSSS = 16 means 32768.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ReadDifference(ref JpegBitReader reader, JpegHuffmanTable table)
-    {
-        var category = reader.DecodeHuffman(table);
-        return category switch
-        {
-            < 16 => reader.ReceiveExtend(category),
-            16 => 32768,
-            _ => throw JpegErrors.Corrupt($"lossless difference category {category} is above 16", reader.Position),
-        };
     }
 }

@@ -78,7 +78,7 @@ internal sealed class JpegSequentialFrame : IDisposable
             _decoded[component.Index] = true;
         }
 
-        var scanState = new ScanState(dcTables, acTables, quantization, count);
+        var scanState = new JpegSequentialScanState(dcTables, acTables, quantization, _frame.Precision);
         var reader = new JpegBitReader(data, position);
         if (count == 1)
             DecodeSingleComponentScan(ref reader, scan.Components[0].Component, scanState, stream.RestartInterval);
@@ -106,19 +106,19 @@ internal sealed class JpegSequentialFrame : IDisposable
             plane.Dispose();
     }
 
-    private void DecodeSingleComponentScan(ref JpegBitReader reader, JpegComponent component, ScanState state, int restartInterval)
+    private void DecodeSingleComponentScan(ref JpegBitReader reader, JpegComponent component, JpegSequentialScanState state, int restartInterval)
     {
         // A non-interleaved scan codes only the blocks that hold image samples, one block per MCU (§A.2.2).
         var plane = _planes[component.Index];
         var blocksPerLine = DivideRoundingUp(plane.ImageWidth, 8);
         var blockRows = DivideRoundingUp(plane.ImageHeight, 8);
-        var restart = new RestartCounter(restartInterval);
+        var restart = new JpegRestartCounter(restartInterval);
         for (var blockRow = 0; blockRow < blockRows; blockRow++)
         {
             for (var blockColumn = 0; blockColumn < blocksPerLine; blockColumn++)
             {
                 restart.BeforeMcu(ref reader, state);
-                DecodeBlock(ref reader, state, 0, plane, blockColumn, blockRow);
+                state.DecodeBlock(ref reader, 0, plane, blockColumn, blockRow);
             }
 
             if (reader.HasReadPastEnd)
@@ -126,9 +126,9 @@ internal sealed class JpegSequentialFrame : IDisposable
         }
     }
 
-    private void DecodeInterleavedScan(ref JpegBitReader reader, JpegScanHeader scan, ScanState state, int restartInterval)
+    private void DecodeInterleavedScan(ref JpegBitReader reader, JpegScanHeader scan, JpegSequentialScanState state, int restartInterval)
     {
-        var restart = new RestartCounter(restartInterval);
+        var restart = new JpegRestartCounter(restartInterval);
         for (var mcuRow = 0; mcuRow < _mcuRows; mcuRow++)
         {
             for (var mcuColumn = 0; mcuColumn < _mcusPerLine; mcuColumn++)
@@ -142,7 +142,7 @@ internal sealed class JpegSequentialFrame : IDisposable
                     {
                         for (var h = 0; h < component.HorizontalSampling; h++)
                         {
-                            DecodeBlock(ref reader, state, i, plane,
+                            state.DecodeBlock(ref reader, i, plane,
                                 mcuColumn * component.HorizontalSampling + h, mcuRow * component.VerticalSampling + v);
                         }
                     }
@@ -154,79 +154,5 @@ internal sealed class JpegSequentialFrame : IDisposable
         }
     }
 
-    /// <summary>Huffman-decodes one block (§F.2.2.1, §F.2.2.2), then dequantizes and inverse-transforms it into the plane.</summary>
-    private void DecodeBlock(ref JpegBitReader reader, ScanState state, int scanComponent, JpegPlane plane, int blockColumn, int blockRow)
-    {
-        var coefficients = state.Coefficients;
-        Array.Clear(coefficients);
-
-        var dcCategory = reader.DecodeHuffman(state.DcTables[scanComponent]);
-        if (dcCategory > 16)
-            throw JpegErrors.Corrupt($"DC difference category {dcCategory} is above 16", reader.Position);
-        state.DcPredictions[scanComponent] += reader.ReceiveExtend(dcCategory);
-        coefficients[0] = (short)state.DcPredictions[scanComponent]; // libjpeg keeps coefficients as 16-bit values
-
-        var acTable = state.AcTables[scanComponent];
-        var naturalOrder = JpegZigZag.ToNatural;
-        for (var k = 1; k < 64; k++)
-        {
-            var runAndSize = reader.DecodeHuffman(acTable);
-            var run = runAndSize >> 4;
-            var size = runAndSize & 0x0F;
-            if (size != 0)
-            {
-                k += run; // at most 63 + 15: ToNatural has spare entries for corrupt runs
-                coefficients[naturalOrder[k]] = (short)reader.ReceiveExtend(size);
-            }
-            else if (run == 15)
-            {
-                k += 15; // ZRL: sixteen zeros
-            }
-            else
-            {
-                break; // EOB
-            }
-        }
-
-        JpegInverseDct.Transform(coefficients, state.Quantization[scanComponent],
-            plane.Samples.AsSpan(blockRow * 8 * plane.Stride + blockColumn * 8), plane.Stride, _frame.Precision);
-    }
-
     private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;
-
-    private sealed class ScanState(JpegHuffmanTable[] dcTables, JpegHuffmanTable[] acTables, ushort[][] quantization, int componentCount)
-    {
-        public JpegHuffmanTable[] DcTables { get; } = dcTables;
-        public JpegHuffmanTable[] AcTables { get; } = acTables;
-        public ushort[][] Quantization { get; } = quantization;
-        public int[] DcPredictions { get; } = new int[componentCount];
-        public int[] Coefficients { get; } = new int[64];
-    }
-
-    /// <summary>Counts MCUs and reads a restart marker between intervals, resetting DC predictions (§F.2.1.3.1).</summary>
-    private struct RestartCounter(int interval)
-    {
-        private readonly int _interval = interval;
-        private int _mcusLeft;
-        private int _nextIndex;
-        private bool _started;
-
-        public void BeforeMcu(ref JpegBitReader reader, ScanState state)
-        {
-            if (_interval == 0)
-                return;
-            if (_started && _mcusLeft == 0)
-            {
-                reader.ReadRestartMarker(_nextIndex);
-                _nextIndex = (_nextIndex + 1) & 7;
-                _mcusLeft = _interval;
-                Array.Clear(state.DcPredictions);
-            }
-
-            if (!_started)
-                _mcusLeft = _interval;
-            _started = true;
-            _mcusLeft--;
-        }
-    }
 }
