@@ -6,8 +6,9 @@ using HeadCt.Dicom.Tests.Support;
 namespace HeadCt.Dicom.Tests.Codecs;
 
 /// <summary>
-/// Lossless streams with restart intervals (§H.1.2.1: prediction restarts after each RSTm) made from a real CT
-/// slice by <see cref="JpegLosslessTestEncoder"/>; DCMTK's decode of the same file is the reference.
+/// Lossless streams with restart intervals (§H.1.2.1: prediction restarts after each RSTm) and with one scan per
+/// colour component, made from real corpus images by <see cref="JpegLosslessTestEncoder"/> (neither the corpus
+/// nor DCMTK's encoder has them); DCMTK's decode of the same file is the reference.
 /// </summary>
 public class JpegLosslessRestartTests
 {
@@ -45,6 +46,37 @@ public class JpegLosslessRestartTests
         Assert.True(expected.Bytes.AsSpan().SequenceEqual(decoded.Bytes), "differs from DCMTK's decode");
         if (pointTransform == 0)
             Assert.True(original.Bytes.AsSpan().SequenceEqual(decoded.Bytes), "differs from the original pixels");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [JpegDcmtkTheory]
+    [InlineData(1, 0)]
+    [InlineData(7, 2)]
+    public void GivenColourImageWithOneScanPerComponent_WhenDecoded_ThenPixelsEqualDcmtkDecode(int predictor, int linesPerInterval)
+    {
+        const string rgbImage = "features/photometric/RGB_SC_rgb.dcm";
+        var original = PixelDataDecoder.Decode(CorpusFiles.Read(rgbImage));
+        var info = original.Info;
+        var planes = new ushort[3][];
+        for (var c = 0; c < 3; c++)
+        {
+            planes[c] = new ushort[info.Rows * info.Columns];
+            for (var i = 0; i < planes[c].Length; i++)
+                planes[c][i] = original.Bytes[3 * i + c];
+        }
+
+        var stream = JpegLosslessTestEncoder.Encode(planes, info.Columns, info.Rows, 8, predictor, 0, linesPerInterval * info.Columns);
+        var folder = JpegDcmtk.TemporaryFolder();
+        var encoded = Path.Combine(folder, "planes.dcm");
+        var reference = Path.Combine(folder, "reference.dcm");
+        WriteWithPixelStream(rgbImage, stream, encoded);
+        JpegDcmtk.Run("dcmdjpeg", encoded, reference);
+
+        var decoded = PixelDataDecoder.Decode(DicomReader.ReadFile(encoded));
+        var expected = PixelDataDecoder.Decode(DicomReader.ReadFile(reference));
+
+        Assert.True(expected.Bytes.AsSpan().SequenceEqual(decoded.Bytes), "differs from DCMTK's decode");
+        Assert.True(original.Bytes.AsSpan().SequenceEqual(decoded.Bytes), "differs from the original pixels");
         Directory.Delete(folder, recursive: true);
     }
 

@@ -8,11 +8,18 @@ namespace HeadCt.Dicom.Tests.Codecs;
 internal static class JpegLosslessTestEncoder
 {
     /// <param name="restartInterval">MCUs (samples) per restart interval, a multiple of the width; 0 for none.</param>
-    public static byte[] Encode(ushort[] samples, int width, int height, int precision, int predictor, int pointTransform, int restartInterval)
+    public static byte[] Encode(ushort[] samples, int width, int height, int precision, int predictor, int pointTransform, int restartInterval) =>
+        Encode([samples], width, height, precision, predictor, pointTransform, restartInterval);
+
+    /// <summary>Several components, each in its own (non-interleaved) scan (§A.2.2).</summary>
+    public static byte[] Encode(ushort[][] components, int width, int height, int precision, int predictor, int pointTransform, int restartInterval)
     {
         var output = new List<byte>();
         AddMarker(output, 0xD8);
-        AddSegment(output, 0xC3, [(byte)precision, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]);
+        var frameHeader = new List<byte> { (byte)precision, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, (byte)components.Length };
+        for (var c = 0; c < components.Length; c++)
+            frameHeader.AddRange([(byte)(c + 1), 0x11, 0]);
+        AddSegment(output, 0xC3, [.. frameHeader]);
 
         // Categories 0–16, all with 5-bit codes: canonical codes 0..16 in order (Annex C).
         var huffmanTable = new byte[1 + 16 + 17];
@@ -22,8 +29,18 @@ internal static class JpegLosslessTestEncoder
         AddSegment(output, 0xC4, huffmanTable);
         if (restartInterval > 0)
             AddSegment(output, 0xDD, [(byte)(restartInterval >> 8), (byte)restartInterval]);
-        AddSegment(output, 0xDA, [1, 1, 0x00, (byte)predictor, 0, (byte)pointTransform]);
+        for (var c = 0; c < components.Length; c++)
+        {
+            AddSegment(output, 0xDA, [1, (byte)(c + 1), 0x00, (byte)predictor, 0, (byte)pointTransform]);
+            EncodeScan(output, components[c], width, height, precision, predictor, pointTransform, restartInterval);
+        }
 
+        AddMarker(output, 0xD9);
+        return [.. output];
+    }
+
+    private static void EncodeScan(List<byte> output, ushort[] samples, int width, int height, int precision, int predictor, int pointTransform, int restartInterval)
+    {
         var writer = new BitWriter(output);
         var intervalFirstLine = 0;
         var restartIndex = 0;
@@ -57,8 +74,6 @@ internal static class JpegLosslessTestEncoder
         }
 
         writer.PadToByte();
-        AddMarker(output, 0xD9);
-        return [.. output];
     }
 
     private static int Predict(int predictor, int a, int b, int c) => predictor switch

@@ -68,4 +68,26 @@ public class HeaderOnlyReadTests
         Assert.False(cut.StoppedBeforePixelData);
         Assert.False(cut.Dataset.Contains(DicomTags.Rows));
     }
+
+    [Theory]
+    [InlineData("syntaxes/implicit_le/MR_small_implicit.dcm")]
+    [InlineData("syntaxes/explicit_be/MR_small_bigendian.dcm")]
+    [InlineData("syntaxes/deflated/image_dfl.dcm")]
+    [InlineData("features/no_meta/CT-MONO2-12-lomb-an2_headless.dcm")]
+    [InlineData("features/sequences/MR_UnspecifiedLength.dcm")]
+    [InlineData("syntaxes/rle/MR_small_RLE.dcm")]
+    [InlineData("syntaxes/jpeg_lossless_sv1/CT1_JPLL.dcm")]
+    public void GivenAnySyntax_WhenReadHeaderOnlyFromAStream_ThenEveryElementBeforePixelDataMatchesTheFullRead(string path)
+    {
+        var full = CorpusFiles.Read(path);
+        using var stream = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+
+        var header = DicomReader.Read(stream, HeaderOnly);
+
+        var expected = new DicomDataset();
+        foreach (var element in full.Dataset.Where(e => e.Tag.Value < DicomTags.PixelData.Value))
+            expected.Add(element);
+        Assert.Equal(full.TransferSyntax, header.TransferSyntax);
+        Assert.Empty(DatasetComparer.Differences(expected, header.Dataset, compareVr: true));
+    }
 }

@@ -2,7 +2,7 @@ namespace HeadCt.Dicom.Tests.Support;
 
 /// <summary>
 /// Element-by-element comparison of two data sets, sequences recursively. Values are compared little endian
-/// (a big-endian original is swapped per VR) after even-length padding; group lengths are ignored.
+/// (big-endian values are swapped per VR) after even-length padding; group lengths are ignored.
 /// </summary>
 public static class DatasetComparer
 {
@@ -47,7 +47,7 @@ public static class DatasetComparer
             return;
         }
         var expectedValue = Padded(LittleEndian(expected), expected.Vr.PaddingByte);
-        if (!expectedValue.AsSpan().SequenceEqual(actual.Value.Span))
+        if (!expectedValue.AsSpan().SequenceEqual(LittleEndian(actual)))
             differences.Add($"{path}: value differs ({expected.Value.Length} → {actual.Value.Length} bytes)");
     }
 

@@ -49,6 +49,21 @@ public class RoundTripTests
         Assert.Empty(DatasetComparer.Differences(implicitFile.Dataset, explicitAgain.Dataset, compareVr: true));
     }
 
+    [Theory]
+    [InlineData("series/ct_head_ge_hispeed_gantry_tilt/14.dcm")]
+    [InlineData("features/sequences/test-SR.dcm")]
+    public void GivenCorpusFile_WhenWrittenDeflatedAndReread_ThenDatasetAndPixelsAreKept(string path)
+    {
+        var original = Support.CorpusFiles.Read(path);
+
+        var bytes = DicomWriter.ToBytes(original, TransferSyntax.DeflatedExplicitVrLittleEndian);
+        var reread = DicomReader.Read(bytes);
+
+        Assert.True(reread.TransferSyntax.IsDeflated);
+        Assert.True(bytes.Length < DicomWriter.ToBytes(original, TransferSyntax.ExplicitVrLittleEndian).Length);
+        Assert.Empty(DatasetComparer.Differences(original.Dataset, reread.Dataset, compareVr: true));
+    }
+
     [Fact]
     public void GivenBigEndianImage_WhenWrittenLittleEndian_ThenDecodedPixelsAreIdentical()
     {
