@@ -17,7 +17,7 @@ public static class ProcessorProblems
     public static IResult NotCompleted(string id, ResultStatus status) => HttpResults.Problem(
         statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.NotCompleted,
         title: "The study is not completed.", detail: $"Study '{id}' is {ProcessorJson.Name(status)}.",
-        extensions: new Dictionary<string, object?> { ["status"] = ProcessorJson.Name(status) });
+        extensions: new Dictionary<string, object?> { ["studyStatus"] = ProcessorJson.Name(status) });
 
     public static IResult NotRendered(string id, string kind) => HttpResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotRendered,

@@ -7,6 +7,6 @@ public sealed class ProcessorClientOptions
     public const string Section = "Processor";
 
     /// <summary>Resolved by service discovery: the AppHost's "processor" resource.</summary>
-    [Required, Url]
+    [Required]
     public string BaseAddress { get; set; } = "https+http://processor";
 }

@@ -1,0 +1,204 @@
+using HeadCt.Platform.Tests.Infrastructure;
+
+namespace HeadCt.Platform.Tests.Support;
+
+/// <summary>
+/// The real AppHost (Azurite, cache, processor, gateway) for the service tests, with settings that make failures
+/// reachable in seconds: a pipeline pause long enough to stop the processor mid-job, a short lease so the job comes
+/// back quickly, and small upload limits.
+/// </summary>
+public sealed class ServicesAppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan PipelineDelay = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(10);
+    public const int MaxFileCount = 60;
+    public const int MaxZipEntries = 40;
+    public const int MaxCompressionRatio = 50;
+    public const long MaxFileSizeBytes = 4L << 20;
+    public const long MaxTotalBytes = 40L << 20;
+
+    private static readonly Dictionary<string, Dictionary<string, string>> Environment = new()
+    {
+        [ResourceNames.Processor] = new()
+        {
+            ["Pipeline__TestDelay"] = PipelineDelay.ToString(),
+            ["Worker__VisibilityTimeout"] = VisibilityTimeout.ToString(),
+            ["Worker__PollInterval"] = "00:00:00.250",
+            ["Worker__RetryDelay"] = "00:00:01",
+            ["Worker__MaxAttempts"] = "3",
+            ["Cache__BreakDuration"] = "00:00:02",
+        },
+        [ResourceNames.Gateway] = new()
+        {
+            ["Upload__MaxFileCount"] = MaxFileCount.ToString(),
+            ["Upload__MaxZipEntries"] = MaxZipEntries.ToString(),
+            ["Upload__MaxCompressionRatio"] = MaxCompressionRatio.ToString(),
+            ["Upload__MaxFileSizeBytes"] = MaxFileSizeBytes.ToString(),
+            ["Upload__MaxTotalBytes"] = MaxTotalBytes.ToString(),
+            ["Upload__MaxDecompressedBytes"] = (30L << 20).ToString(),
+        },
+    };
+
+    private DistributedApplication? _app;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public string DataDirectory { get; } =
+        Path.Combine(Path.GetTempPath(), "headct-services-tests", Guid.NewGuid().ToString("N"));
+
+    public DistributedApplication App =>
+        _app ?? throw new InvalidOperationException("The AppHost has not started (see the fixture's InitializeAsync failure).");
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(PlatformAppFixture.StartupTimeout);
+        try
+        {
+            _app = await AppHostLauncher.StartAsync(Logs, DataDirectory, [], timeout.Token, ConfigureServices);
+            foreach (var resource in ResourceNames.All)
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            var tail = Logs.Tail();
+            await DisposeAsync();
+            throw new InvalidOperationException(
+                $"The AppHost did not become healthy: {exception.Message}{System.Environment.NewLine}{tail}", exception);
+        }
+    }
+
+    public HttpClient CreateGatewayClient()
+    {
+        var client = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        client.Timeout = TimeSpan.FromMinutes(2);
+        return client;
+    }
+
+    public async Task<string> GetStorageConnectionStringAsync() =>
+        await App.GetConnectionStringAsync(ResourceNames.Storage)
+        ?? throw new InvalidOperationException("The storage resource has no connection string.");
+
+    public async Task<string> GetCacheConnectionStringAsync() =>
+        await App.GetConnectionStringAsync(ResourceNames.Cache)
+        ?? throw new InvalidOperationException("The cache resource has no connection string.");
+
+    public Task StopAsync(string resourceName) => ExecuteAsync(resourceName, KnownResourceCommands.StopCommand);
+
+    public Task StartAsync(string resourceName) => ExecuteAsync(resourceName, KnownResourceCommands.StartCommand);
+
+    /// <summary>
+    /// Stops a project resource and waits until it no longer runs. DCP runs projects through `dotnet run` and
+    /// sometimes reports a stop as timed out although the service has shut down; the state decides, not the command.
+    /// </summary>
+    public async Task StopProjectAsync(string resourceName)
+    {
+        try
+        {
+            await StopAsync(resourceName);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        using var timeout = new CancellationTokenSource(PlatformAppFixture.ResourceTimeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resourceName,
+            resourceEvent => resourceEvent.Snapshot.State?.Text is { } state &&
+                (KnownResourceStates.TerminalStates.Contains(state) || state == "Unknown"),
+            timeout.Token);
+    }
+
+    /// <summary>Starts a resource again, retrying while DCP is still tearing the previous run down.</summary>
+    public async Task StartProjectAsync(string resourceName)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync(resourceName);
+                await WaitForHealthyAsync(resourceName);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3));
+            }
+        }
+    }
+
+    public async Task WaitForHealthyAsync(string resourceName)
+    {
+        using var timeout = new CancellationTokenSource(PlatformAppFixture.ResourceTimeout);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, timeout.Token);
+    }
+
+    public async Task WaitForStoppedAsync(string resourceName)
+    {
+        using var timeout = new CancellationTokenSource(PlatformAppFixture.ResourceTimeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resourceName, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    /// <summary>Where the AppHost's captured log is written when the fixture ends, for diagnosing failures.</summary>
+    public static string LogFile => Path.Combine(Path.GetTempPath(), "headct-services-tests.log");
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await File.WriteAllLinesAsync(LogFile, Logs.Lines.Select(line => line.ToString()));
+        }
+        catch (IOException)
+        {
+        }
+
+        if (_app is not null)
+        {
+            try
+            {
+                await _app.StopAsync();
+            }
+            finally
+            {
+                await _app.DisposeAsync();
+                _app = null;
+            }
+        }
+
+        try
+        {
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void ConfigureServices(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var (resourceName, variables) in Environment)
+        {
+            var project = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == resourceName);
+            var resourceBuilder = builder.CreateResourceBuilder(project);
+            foreach (var (name, value) in variables)
+            {
+                resourceBuilder.WithEnvironment(name, value);
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(string resourceName, string command)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resourceName, command);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Command '{command}' on '{resourceName}' failed: {result.Message}");
+        }
+    }
+}

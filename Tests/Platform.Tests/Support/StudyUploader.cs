@@ -1,0 +1,17 @@
+using System.Net;
+using System.Text.Json;
+
+namespace HeadCt.Platform.Tests.Support;
+
+public static class StudyUploader
+{
+    /// <summary>Uploads files and returns the study id from a 202 answer.</summary>
+    public static async Task<string> UploadAsync(HttpClient gateway, IEnumerable<string> paths)
+    {
+        using var form = Uploads.OfFiles(paths);
+        using var response = await gateway.PostAsync("/upload", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Upload answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+}
