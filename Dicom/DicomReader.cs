@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using HeadCt.Dicom.Reading;
 
@@ -103,19 +102,10 @@ public static class DicomReader
     /// <summary>PS3.5 §A.5: everything after the File Meta Information is one raw deflate stream (RFC 1951).</summary>
     private static ByteSource Inflate(ByteSource source, int position)
     {
-        if (!source.IsFinite)
-            return new ByteSource(new DeflateStream(source.OpenTail(position), CompressionMode.Decompress));
-        try
-        {
-            using var compressed = new MemoryStream(source.Buffer, position, source.End - position, writable: false);
-            using var inflater = new DeflateStream(compressed, CompressionMode.Decompress);
-            var bytes = ReadToEnd(inflater);
-            return new ByteSource(bytes, 0, bytes.Length);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DicomException(DicomErrorKind.NotDicom, "The deflated data set is not a valid deflate stream", offset: source.OffsetOf(position), inner: e);
-        }
+        var compressed = source.IsFinite
+            ? new MemoryStream(source.Buffer, position, source.End - position, writable: false)
+            : source.OpenTail(position);
+        return InflatedInput.Open(compressed, source.OffsetOf(position));
     }
 
     private static byte[] ReadToEnd(Stream stream)

@@ -15,6 +15,7 @@ internal sealed class ByteSource
     private int _start;
     private int _end;
     private bool _streamEnded;
+    private readonly Action<long>? _onFilled;
 
     public ByteSource(byte[] buffer, int start, int length)
     {
@@ -23,10 +24,12 @@ internal sealed class ByteSource
         _end = start + length;
     }
 
-    public ByteSource(Stream stream)
+    /// <param name="onFilled">Called with the number of input bytes read so far after each read (a guard may throw).</param>
+    public ByteSource(Stream stream, Action<long>? onFilled = null)
     {
         _stream = stream;
         _buffer = new byte[4096];
+        _onFilled = onFilled;
     }
 
     public byte[] Buffer => _buffer;
@@ -45,7 +48,8 @@ internal sealed class ByteSource
         var needed = position + count;
         if (needed <= _end)
             return true;
-        if (_stream is null || _streamEnded)
+        // Beyond what any array can hold: no amount of reading could satisfy it.
+        if (_stream is null || _streamEnded || needed > Array.MaxLength)
             return false;
         return Fill(needed);
     }
@@ -71,6 +75,7 @@ internal sealed class ByteSource
             {
                 throw new DicomException(DicomErrorKind.NotDicom, "The input stream is corrupt: " + e.Message, offset: _end - _start, inner: e);
             }
+            _onFilled?.Invoke(_end + Math.Max(read, 0) - _start);
             if (read <= 0)
             {
                 _streamEnded = true;

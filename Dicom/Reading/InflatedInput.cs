@@ -1,0 +1,56 @@
+using System.IO.Compression;
+
+namespace HeadCt.Dicom.Reading;
+
+/// <summary>
+/// The data set of a Deflated Explicit VR Little Endian file (PS3.5 §A.5), inflated only as far as the parser reads.
+/// Inflating more than 256 bytes per compressed byte beyond 32 MiB is refused: real DICOM data sets stay far below
+/// that, a decompression bomb (deflate reaches ~1000:1 on zeros) does not.
+/// </summary>
+internal static class InflatedInput
+{
+    private const long FreeAllowance = 32L << 20;
+    private const long MaxRatio = 256;
+
+    public static ByteSource Open(Stream compressed, long compressedOffset)
+    {
+        var counted = new CountingReadStream(compressed);
+        var inflater = new DeflateStream(counted, CompressionMode.Decompress);
+        return new ByteSource(inflater, inflatedBytes =>
+        {
+            if (inflatedBytes > FreeAllowance && inflatedBytes > MaxRatio * counted.BytesRead)
+                throw new DicomException(DicomErrorKind.InvalidValueLength,
+                    $"The deflated data set inflates past {inflatedBytes} bytes from {counted.BytesRead} compressed bytes; refusing a decompression bomb",
+                    offset: compressedOffset + counted.BytesRead);
+        });
+    }
+
+    private sealed class CountingReadStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            BytesRead += read;
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
