@@ -1,0 +1,51 @@
+using System.Buffers;
+using HeadCt.Dicom;
+using HeadCt.Dicom.Pixels;
+
+namespace HeadCt.Imaging.Volume;
+
+/// <summary>Reads each file once and writes the HU of the frames the plan uses into their target planes; files run in parallel.</summary>
+internal static class SliceDecoder
+{
+    /// <summary>Slice i goes to plane i of <paramref name="planes"/>.</summary>
+    public static void Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options)
+    {
+        var byFile = new Dictionary<string, List<(StackedSlice Slice, int Target)>>(StringComparer.Ordinal);
+        for (var i = 0; i < slices.Count; i++)
+        {
+            if (!byFile.TryGetValue(slices[i].File.Path, out var list))
+                byFile[slices[i].File.Path] = list = [];
+            list.Add((slices[i], i));
+        }
+        var work = byFile.Values.ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+        Parallel.For(0, work.Length, parallel, w =>
+        {
+            var frames = work[w];
+            var file = DicomReader.ReadFile(frames[0].Slice.File.Path);
+            var header = frames[0].Slice.File.Header;
+            foreach (var (slice, target) in frames)
+            {
+                var info = FrameInfoOf(header);
+                if (info.SamplesPerPixel != 1)
+                    throw new ImagingException(ImagingErrorKind.UnsupportedPixels, $"{slice.Name} has {info.SamplesPerPixel} samples per pixel");
+                var length = (int)info.DecodedFrameLength;
+                var buffer = ArrayPool<byte>.Shared.Rent(length);
+                try
+                {
+                    PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, buffer.AsSpan(0, length));
+                    HounsfieldConverter.Convert(buffer.AsSpan(0, length), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
+                        header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        });
+    }
+
+    private static HeadCt.Dicom.Codecs.FrameInfo FrameInfoOf(DicomImageHeader header) =>
+        new(header.Rows, header.Columns, header.SamplesPerPixel, header.BitsAllocated, header.BitsStored, header.IsSigned,
+            header.PlanarConfiguration, header.PhotometricInterpretation ?? "MONOCHROME2");
+}
