@@ -1,5 +1,6 @@
 using System.Buffers;
 using HeadCt.Dicom;
+using HeadCt.Dicom.Codecs;
 using HeadCt.Dicom.Pixels;
 
 namespace HeadCt.Imaging.Volume;
@@ -19,33 +20,42 @@ internal static class SliceDecoder
         }
         var work = byFile.Values.ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
-        Parallel.For(0, work.Length, parallel, w =>
+        try
         {
-            var frames = work[w];
-            var file = DicomReader.ReadFile(frames[0].Slice.File.Path);
-            var header = frames[0].Slice.File.Header;
-            foreach (var (slice, target) in frames)
-            {
-                var info = FrameInfoOf(header);
-                if (info.SamplesPerPixel != 1)
-                    throw new ImagingException(ImagingErrorKind.UnsupportedPixels, $"{slice.Name} has {info.SamplesPerPixel} samples per pixel");
-                var length = (int)info.DecodedFrameLength;
-                var buffer = ArrayPool<byte>.Shared.Rent(length);
-                try
-                {
-                    PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, buffer.AsSpan(0, length));
-                    HounsfieldConverter.Convert(buffer.AsSpan(0, length), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
-                        header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-            }
-        });
+            Parallel.For(0, work.Length, parallel, w => DecodeFile(work[w], planes, planeLength));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // One failing file decides the outcome; rethrow it as itself, not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
-    private static HeadCt.Dicom.Codecs.FrameInfo FrameInfoOf(DicomImageHeader header) =>
+    private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength)
+    {
+        var file = DicomReader.ReadFile(frames[0].Slice.File.Path);
+        var header = frames[0].Slice.File.Header;
+        var info = FrameInfoOf(header);
+        if (info.SamplesPerPixel != 1)
+            throw new ImagingException(ImagingErrorKind.UnsupportedPixels, $"{frames[0].Slice.Name} has {info.SamplesPerPixel} samples per pixel");
+        var length = (int)info.DecodedFrameLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            foreach (var (slice, target) in frames)
+            {
+                PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, buffer.AsSpan(0, length));
+                HounsfieldConverter.Convert(buffer.AsSpan(0, length), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
+                    header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static FrameInfo FrameInfoOf(DicomImageHeader header) =>
         new(header.Rows, header.Columns, header.SamplesPerPixel, header.BitsAllocated, header.BitsStored, header.IsSigned,
             header.PlanarConfiguration, header.PhotometricInterpretation ?? "MONOCHROME2");
 }

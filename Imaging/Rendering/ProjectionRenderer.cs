@@ -1,0 +1,34 @@
+using System.Buffers;
+using HeadCt.Imaging.Projections;
+using HeadCt.Imaging.Volume;
+
+namespace HeadCt.Imaging.Rendering;
+
+/// <summary>Volume → plane or slab in display orientation → square pixels → window → PNG.</summary>
+public static class ProjectionRenderer
+{
+    public static RenderedImage Render(CtVolume volume, ProjectionRequest request) =>
+        Encode(request.Key, SlabProjector.Project(volume, request.Plane, request.Mode, request.SlabMm), request.Window);
+
+    /// <summary>One axial plane by index for a viewer: 0 is the most inferior plane (patient-aligned order, not file order).</summary>
+    public static RenderedImage RenderAxialSlice(CtVolume volume, int index, Window window) =>
+        Encode($"axial-{index}-{window.Name}", SlabProjector.Project(volume, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index), window);
+
+    public static int AxialSliceCount(CtVolume volume) => SlabProjector.DepthOf(volume, AnatomicalPlane.Axial);
+
+    public static RenderedImage Encode(string key, PlaneImage image, Window window)
+    {
+        var square = SquarePixelResampler.Resample(image);
+        var length = square.Width * square.Height;
+        var grey = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            WindowLevel.Apply(square.Pixels, window, grey.AsSpan(0, length));
+            return new RenderedImage(key, PngEncoder.EncodeGrey(grey.AsSpan(0, length), square.Width, square.Height), square.Width, square.Height, square.PixelWidthMm);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(grey);
+        }
+    }
+}
