@@ -10,7 +10,7 @@ internal static class PhantomDatasets
         PhantomSlicePlane plane, int instanceNumber, byte[] pixels)
     {
         var ds = Common(spec, study, series, frameOfReference, PhantomUids.CtImageStorage);
-        ds.SetString(DicomTags.ImageType, DicomVr.CS, "ORIGINAL", "PRIMARY", "AXIAL");
+        ds.SetString(DicomTags.ImageType, DicomVr.CS, [.. spec.ImageType]);
         ds.SetNumbers(DicomTags.InstanceNumber, DicomVr.IS, instanceNumber);
         ds.SetNumbers(DicomTags.ImagePositionPatient, DicomVr.DS, plane.Position.X, plane.Position.Y, plane.Position.Z);
         ds.SetNumbers(DicomTags.ImageOrientationPatient, DicomVr.DS, Orientation(plane));

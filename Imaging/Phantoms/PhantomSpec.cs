@@ -43,6 +43,9 @@ public sealed record PhantomSpec
 
     public string SeriesDescription { get; init; } = "Phantom head";
 
+    /// <summary>Image Type of single-frame slices; LOCALIZER makes a scout-like series for selection tests.</summary>
+    public IReadOnlyList<string> ImageType { get; init; } = ["ORIGINAL", "PRIMARY", "AXIAL"];
+
     public IReadOnlyList<double> TablePositions()
     {
         if (TablePositionsMm is { } explicitPositions)
