@@ -48,7 +48,7 @@ internal sealed class DatasetParser
                 StoppedBeforePixelData = true;
                 return position;
             }
-            position = ReadElement(target, position, -1, 0, out _);
+            position = ReadElement(target, position, -1, 0);
         }
     }
 
@@ -56,7 +56,7 @@ internal sealed class DatasetParser
     public int ReadGroup0002(DicomDataset target, int position)
     {
         while (_source.Has(position, 8) && PeekTag(position).Group == 0x0002)
-            position = ReadElement(target, position, -1, 0, out _);
+            position = ReadElement(target, position, -1, 0);
         return position;
     }
 
@@ -85,6 +85,8 @@ internal sealed class DatasetParser
         {
             if (end >= 0 && position >= end)
                 return position;
+            if (end >= 0 && position + 8 > end)
+                throw new DicomException(DicomErrorKind.InvalidValueLength, "An element header runs past the end of its item", null, _source.OffsetOf(position));
             if (!_source.Has(position, 8))
                 throw Truncated("Input ends inside a sequence item", null, position);
             var tag = PeekTag(position);
@@ -97,15 +99,14 @@ internal sealed class DatasetParser
             }
             if (tag.Value == SequenceDelimitationTag && end < 0)
                 return position; // item not closed: let the sequence consume its delimiter
-            position = ReadElement(target, position, end, depth, out _);
+            position = ReadElement(target, position, end, depth);
         }
     }
 
-    private int ReadElement(DicomDataset target, int position, int end, int depth, out DicomElement? element)
+    private int ReadElement(DicomDataset target, int position, int end, int depth)
     {
         var span = _source.Buffer.AsSpan(position, 8);
         var tag = new DicomTag(ReadUInt16(span), ReadUInt16(span[2..]));
-        element = null;
         if (tag.Group == 0xFFFE)
         {
             if (tag.Value is ItemDelimitationTag or SequenceDelimitationTag)
@@ -158,9 +159,8 @@ internal sealed class DatasetParser
         if (vr == DicomVr.SQ || (vr == DicomVr.UN && !_explicitVr && StartsWithItem(valueStart, length)))
             return ReadSequenceElement(target, tag, DicomVr.SQ, position, valueStart, valueEnd, depth);
 
-        element = new DicomElement(tag, vr, new ReadOnlyMemory<byte>(_source.Buffer, valueStart, (int)length),
-            _bigEndian, [], null, _source.OffsetOf(position));
-        target.AddParsed(element);
+        target.AddParsed(new DicomElement(tag, vr, new ReadOnlyMemory<byte>(_source.Buffer, valueStart, (int)length),
+            _bigEndian, [], null, _source.OffsetOf(position)));
         return valueEnd;
     }
 
