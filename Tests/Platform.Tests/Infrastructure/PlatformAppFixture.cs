@@ -8,7 +8,7 @@ namespace HeadCt.Platform.Tests.Infrastructure;
 /// Starts the real AppHost (storage, cache, processor, gateway) once per test collection with a fresh
 /// data directory, and waits until every resource reports healthy.
 /// </summary>
-public sealed class PlatformAppFixture : IAsyncLifetime
+public sealed partial class PlatformAppFixture : IAsyncLifetime
 {
     /// <summary>First start on a fresh clone includes `npm ci` of Azurite and the project builds.</summary>
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(5);
@@ -63,38 +63,6 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         await App.GetConnectionStringAsync(ResourceNames.Cache, cancellationToken)
         ?? throw new InvalidOperationException("The cache resource has no connection string.");
 
-    public Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        ExecuteCommandAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
-
-    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        ExecuteCommandAsync(resourceName, KnownResourceCommands.StartCommand, cancellationToken);
-
-    public Task RestartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        ExecuteCommandAsync(resourceName, KnownResourceCommands.RestartCommand, cancellationToken);
-
-    /// <summary>Waits for the resource to report healthy; fails after <see cref="ResourceTimeout"/>.</summary>
-    public async Task WaitForHealthyAsync(string resourceName, CancellationToken cancellationToken = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ResourceTimeout);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, timeout.Token);
-    }
-
-    /// <summary>Waits for the resource to reach one of <paramref name="states"/> (see KnownResourceStates).</summary>
-    public async Task<string> WaitForStateAsync(
-        string resourceName, IEnumerable<string> states, CancellationToken cancellationToken = default)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ResourceTimeout);
-        return await App.ResourceNotifications.WaitForResourceAsync(resourceName, states, timeout.Token);
-    }
-
-    /// <summary>The current snapshot of a resource (state, health, URLs), as the dashboard shows it.</summary>
-    public CustomResourceSnapshot CurrentSnapshot(string resourceName) =>
-        App.ResourceNotifications.TryGetCurrentState(resourceName, out var resourceEvent)
-            ? resourceEvent.Snapshot
-            : throw new InvalidOperationException($"The AppHost has no resource named '{resourceName}'.");
-
     public async Task DisposeAsync()
     {
         if (_app is not null)
@@ -111,16 +79,6 @@ public sealed class PlatformAppFixture : IAsyncLifetime
         }
 
         TryDeleteDataDirectory();
-    }
-
-    private async Task ExecuteCommandAsync(string resourceName, string command, CancellationToken cancellationToken)
-    {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(resourceName, command, cancellationToken);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException(
-                $"Command '{command}' on '{resourceName}' failed: {result.Message ?? "no message"}");
-        }
     }
 
     private void TryDeleteDataDirectory()
