@@ -13,7 +13,12 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddAzureStorageClients("storage");
+        var storage = builder.Configuration.GetSection(StudyStorageOptions.Section).Get<StudyStorageOptions>() ?? new();
+        builder.AddAzureStorageClients("storage", blobs =>
+        {
+            blobs.Retry.NetworkTimeout = storage.NetworkTimeout;
+            blobs.Retry.MaxRetries = storage.MaxRetries;
+        });
 
         services.AddOptions<UploadLimitsOptions>().BindConfiguration(UploadLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyStorageOptions>().BindConfiguration(StudyStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();

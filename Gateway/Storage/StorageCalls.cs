@@ -32,8 +32,9 @@ internal static class StorageCalls
     private static bool IsUnavailable(Exception exception) => exception switch
     {
         RequestFailedException or HttpRequestException or TimeoutException => true,
-        // The SDK's retry policy gathers each try's failure; only transport failures mean "unavailable".
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsUnavailable),
+        // The SDK's retry policy gathers each try's failure; transport failures and per-try network timeouts
+        // (cancellations inside the policy) mean "unavailable".
+        AggregateException aggregate => aggregate.InnerExceptions.All(inner => inner is OperationCanceledException || IsUnavailable(inner)),
         _ => false,
     };
 }

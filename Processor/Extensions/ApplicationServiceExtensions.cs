@@ -15,7 +15,18 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddAzureStorageClients("storage");
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
+        builder.AddAzureStorageClients("storage",
+            blobs =>
+            {
+                blobs.Retry.NetworkTimeout = storage.NetworkTimeout;
+                blobs.Retry.MaxRetries = storage.MaxRetries;
+            },
+            queues =>
+            {
+                queues.Retry.NetworkTimeout = storage.NetworkTimeout;
+                queues.Retry.MaxRetries = storage.MaxRetries;
+            });
         AddResultCache(builder);
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();

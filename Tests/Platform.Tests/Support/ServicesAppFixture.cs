@@ -27,6 +27,8 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Worker__RetryDelay"] = "00:00:01",
             ["Worker__MaxAttempts"] = "3",
             ["Cache__BreakDuration"] = "00:00:02",
+            ["Storage__NetworkTimeout"] = "00:00:05",
+            ["Storage__MaxRetries"] = "1",
         },
         [ResourceNames.Gateway] = new()
         {
@@ -36,6 +38,8 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Upload__MaxFileSizeBytes"] = MaxFileSizeBytes.ToString(),
             ["Upload__MaxTotalBytes"] = MaxTotalBytes.ToString(),
             ["Upload__MaxDecompressedBytes"] = (30L << 20).ToString(),
+            ["Storage__NetworkTimeout"] = "00:00:05",
+            ["Storage__MaxRetries"] = "1",
         },
     };
 

@@ -1,0 +1,37 @@
+using System.Net;
+using HeadCt.Platform.Tests.Infrastructure;
+using HeadCt.Platform.Tests.Support;
+
+namespace HeadCt.Platform.Tests.Services;
+
+/// <summary>An upload while blob storage is down fails cleanly with 503 and leaves no study behind.</summary>
+[Collection(ServicesCollection.Name)]
+public sealed class StorageOutageTests(ServicesAppFixture fixture)
+{
+    [Fact]
+    public async Task GivenStorageStopped_WhenUploading_Then503StorageUnavailable_AndNoStudyAppearsAfterStorageReturns()
+    {
+        using var gateway = fixture.CreateGatewayClient();
+        var probe = new StorageProbe(await fixture.GetStorageConnectionStringAsync());
+        var before = await probe.ListAsync(StorageProbe.DicomContainer, "studies/");
+        HttpResponseMessage response;
+
+        await fixture.StopAsync(ResourceNames.Storage);
+        try
+        {
+            await fixture.WaitForStoppedAsync(ResourceNames.Storage);
+            using var form = Uploads.OfFiles(CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(2));
+            response = await gateway.PostAsync("/upload", form);
+        }
+        finally
+        {
+            await fixture.StartAsync(ResourceNames.Storage);
+            await fixture.WaitForHealthyAsync(ResourceNames.Storage);
+        }
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        Assert.Equal(before, await probe.ListAsync(StorageProbe.DicomContainer, "studies/"));
+        await fixture.WaitForHealthyAsync(ResourceNames.Gateway);
+        await fixture.WaitForHealthyAsync(ResourceNames.Processor);
+    }
+}
