@@ -18,7 +18,7 @@ dotnet publish fuzz/Dicom.Fuzz -c Release -o "$publish" --nologo -v quiet
 # Instrument the code under test only: not the harness, not SharpFuzz, not the framework.
 for dll in "$publish"/*.dll; do
   case "$(basename "$dll")" in
-    HeadCt.Dicom.Fuzz.dll|SharpFuzz*.dll|System.*.dll|Microsoft.*.dll) ;;
+    HeadCt.Dicom.Fuzz.dll|SharpFuzz*.dll|dnlib.dll|System.*.dll|Microsoft.*.dll) ;;
     *) "$tools/sharpfuzz" "$dll" ;;
   esac
 done
