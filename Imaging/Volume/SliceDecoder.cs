@@ -31,27 +31,34 @@ internal static class SliceDecoder
         }
     }
 
+    /// <summary>The file is read into a pooled buffer that goes back to the pool once its frames are in HU: no file bytes outlive the call.</summary>
     private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength)
     {
-        var file = DicomReader.ReadFile(frames[0].Slice.File.Path);
+        var path = frames[0].Slice.File.Path;
         var header = frames[0].Slice.File.Header;
         var info = FrameInfoOf(header);
         if (info.SamplesPerPixel != 1)
             throw new ImagingException(ImagingErrorKind.UnsupportedPixels, $"{frames[0].Slice.Name} has {info.SamplesPerPixel} samples per pixel");
-        var length = (int)info.DecodedFrameLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var fileLength = checked((int)stream.Length);
+        var fileBytes = ArrayPool<byte>.Shared.Rent(fileLength);
+        var frameLength = (int)info.DecodedFrameLength;
+        var decoded = ArrayPool<byte>.Shared.Rent(frameLength);
         try
         {
+            stream.ReadExactly(fileBytes, 0, fileLength);
+            var file = DicomReader.Read(fileBytes.AsMemory(0, fileLength));
             foreach (var (slice, target) in frames)
             {
-                PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, buffer.AsSpan(0, length));
-                HounsfieldConverter.Convert(buffer.AsSpan(0, length), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
+                PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, decoded.AsSpan(0, frameLength));
+                HounsfieldConverter.Convert(decoded.AsSpan(0, frameLength), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
                     header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(decoded);
+            ArrayPool<byte>.Shared.Return(fileBytes);
         }
     }
 

@@ -10,6 +10,8 @@ internal static class StackPlanner
 {
     public static StackPlan Plan(IReadOnlyList<InstanceFile> instances, VolumeOptions options)
     {
+        if (options.MinimumSlices < 2)
+            throw new ArgumentOutOfRangeException(nameof(options), "MinimumSlices must be at least 2: spacing needs two slices");
         var slices = Collect(instances, options);
         var normal = slices[0].Plane.Normal;
         slices.Sort(static (a, b) => a.DistanceMm != b.DistanceMm ? a.DistanceMm.CompareTo(b.DistanceMm)
