@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using HeadCt.Gateway.Features.Upload;
 
 namespace HeadCt.Platform.Tests.Units;
@@ -21,4 +20,3 @@ public sealed class DicomUidsTests
     [InlineData("1.2.3456789012345678901234567890123456789012345678901234567890123")]
     public void GivenNonConformantUid_WhenChecked_ThenInvalid(string? uid) => Assert.False(DicomUids.IsValid(uid));
 }
-#endif

@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using System.Security.Cryptography;
 using System.Text;
 using HeadCt.Gateway.Features.Upload;
@@ -28,4 +27,3 @@ public sealed class IdempotencyKeyTests
     public void GivenKeyLongerThanTheLimit_WhenChecked_ThenInvalid() =>
         Assert.False(IdempotencyKey.IsValid(new string('k', IdempotencyKey.MaxLength + 1)));
 }
-#endif

@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using HeadCt.Gateway.Features.Results;
 
 namespace HeadCt.Platform.Tests.Units;
@@ -30,4 +29,3 @@ public sealed class MetadataValidatorTests
         Assert.Equal(["comment", "review.decision", "review.reviewer", "tags", "tags.bad key", "tags.long"], errors.Keys.Order());
     }
 }
-#endif

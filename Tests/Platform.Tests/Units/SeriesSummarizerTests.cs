@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using HeadCt.Dicom;
 using HeadCt.Platform.Tests.Support;
 using HeadCt.Processor.Pipeline.SeriesSummary;
@@ -58,4 +57,3 @@ public sealed class SeriesSummarizerTests
         Assert.Contains("Localizer", summary.SkipReason);
     }
 }
-#endif

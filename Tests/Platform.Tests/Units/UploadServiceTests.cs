@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.IO.Compression;
@@ -163,4 +162,3 @@ public sealed class UploadServiceTests
         }
     }
 }
-#endif

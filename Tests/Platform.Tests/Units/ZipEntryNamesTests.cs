@@ -1,4 +1,3 @@
-#if HEADCT_SERVICE_UNITS
 using HeadCt.Gateway.Features.Upload;
 
 namespace HeadCt.Platform.Tests.Units;
@@ -22,4 +21,3 @@ public sealed class ZipEntryNamesTests
     [InlineData("")]
     public void GivenEscapingOrAbsoluteName_WhenChecked_ThenUnsafe(string name) => Assert.False(ZipEntryNames.IsSafe(name));
 }
-#endif
