@@ -1,38 +1,176 @@
+using System.Globalization;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using HeadCt.Imaging.Projections;
+using HeadCt.Imaging.Rendering;
+using HeadCt.Processor.Pipeline;
+using HeadCt.Processor.Pipeline.Volumes;
 using HeadCt.Processor.Problems;
+using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Apis;
 
 /// <summary>
-/// Projections and attention maps. No stage renders them yet, so a completed study answers 404 "not-rendered":
-/// a precise statement about this version, not a missing route.
+/// Images rendered at job time and stored in blob storage: projections and viewer slices. The result document
+/// (Redis-first) says whether and what was rendered; the PNG bytes come from blob storage with their ETag.
+/// Attention maps are not produced by this version (404 "not-rendered" once completed).
 /// </summary>
 public static class RenderingsApi
 {
+    /// <summary>The original contract: the three centre planes in the brain window as base64 PNGs, plus links to every stored projection.</summary>
+    public sealed record ProjectionsResponse(string Axial, string Coronal, string Sagittal, IReadOnlyList<ProjectionRecord> Links);
+
+    private static readonly AnatomicalPlane[] CentrePlanes = [AnatomicalPlane.Axial, AnatomicalPlane.Coronal, AnatomicalPlane.Sagittal];
+
     public static IEndpointRouteBuilder MapRenderingsApi(this IEndpointRouteBuilder app)
     {
         var renderings = app.MapGroup("").WithTags("Renderings");
-        Map(renderings, "projections", "GetProjections");
-        Map(renderings, "attention-maps", "GetAttentionMaps");
+
+        renderings.MapGet("/projections/{id}", GetProjectionsAsync)
+            .WithName("GetProjections")
+            .WithSummary("Axial, coronal and sagittal centre planes (brain window) as base64 PNGs, and links to every stored projection.")
+            .Produces<ProjectionsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        renderings.MapGet("/projections/{id}/{plane}.png", GetProjectionPngAsync)
+            .WithName("GetProjectionPng")
+            .WithSummary("One stored projection: plane axial|coronal|sagittal, window brain|subdural|stroke|bone, mode plane|mip|minip|mean, slab in mm.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        renderings.MapGet("/studies/{id}/slices/{index}.png", GetSlicePngAsync)
+            .WithName("GetSlicePng")
+            .WithSummary("One axial plane of the volume for a viewer; 0 is the most inferior plane.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        renderings.MapGet("/attention-maps/{id}", async (string id, IResultStore results, CancellationToken cancellationToken) =>
+                await CompletedAsync(id, results, cancellationToken) is { Problem: { } problem }
+                    ? problem
+                    : ProcessorProblems.NotRendered(id, "attention maps"))
+            .WithName("GetAttentionMaps")
+            .WithSummary("The model's attention maps: 409 until completed; this version renders none (404 not-rendered).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static void Map(RouteGroupBuilder group, string kind, string name) =>
-        group.MapGet($"/{kind}/{{id}}", async (string id, IResultStore results, CancellationToken cancellationToken) =>
-            {
-                if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
-                {
-                    return ProcessorProblems.StudyNotFound(id);
-                }
+    private static async Task<IResult> GetProjectionsAsync(
+        string id, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+    {
+        var (imaging, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
 
-                var status = stored.Document.Status;
-                return status == ResultStatus.Completed
-                    ? ProcessorProblems.NotRendered(id, kind.Replace('-', ' '))
-                    : ProcessorProblems.NotCompleted(id, status);
-            })
-            .WithName(name)
-            .WithSummary($"The study's {kind.Replace('-', ' ')}: 409 until completed; this version renders none (404 not-rendered).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        var planes = new string[3];
+        foreach (var plane in CentrePlanes)
+        {
+            var key = ProjectionRequest.CentrePlane(plane, Window.Brain).Key;
+            if (await renderings.GetAsync(StudyBlobLayout.Projection(id, key), cancellationToken) is not { } stored)
+            {
+                return ProcessorProblems.NotRendered(id, "projections");
+            }
+
+            planes[(int)plane] = Convert.ToBase64String(stored.Png.Span);
+        }
+
+        return HttpResults.Json(new ProjectionsResponse(planes[0], planes[1], planes[2], imaging!.Projections), ProcessorJson.Options);
+    }
+
+    private static async Task<IResult> GetProjectionPngAsync(
+        string id, string plane, string? window, string? mode, string? slab,
+        IResultStore results, RenderingStore renderings, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+    {
+        if (!ProjectionQuery.TryParse(plane, window, mode, slab, options.Value.SlabMm, out var request, out var error))
+        {
+            return ProcessorProblems.InvalidRequest(error!);
+        }
+
+        var (_, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await renderings.GetAsync(StudyBlobLayout.Projection(id, request!.Key), cancellationToken) is { } stored
+            ? new PngResult(stored)
+            : ProcessorProblems.NotRendered(id, $"projection {request.Key}");
+    }
+
+    private static async Task<IResult> GetSlicePngAsync(
+        string id, string index, string? window, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+    {
+        var windowName = window ?? ProjectionQuery.DefaultWindow;
+        if (!ImagingStage.SliceWindows.Any(stored => string.Equals(stored.Name, windowName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ProcessorProblems.InvalidRequest(
+                $"Unknown slice window '{windowName}'; allowed: {string.Join(", ", ImagingStage.SliceWindows.Select(w => w.Name))}.");
+        }
+
+        if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var sliceIndex))
+        {
+            return ProcessorProblems.InvalidRequest($"The slice index '{index}' is not a non-negative integer.");
+        }
+
+        var (imaging, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (imaging!.Slices is not { } slices)
+        {
+            return ProcessorProblems.NotRendered(id, "slices");
+        }
+
+        if (sliceIndex >= slices.Count)
+        {
+            return ProcessorProblems.SliceOutOfRange(id, slices.Count);
+        }
+
+        return await renderings.GetAsync(StudyBlobLayout.Slice(id, sliceIndex, windowName.ToLowerInvariant()), cancellationToken) is { } stored
+            ? new PngResult(stored)
+            : ProcessorProblems.NotRendered(id, "slices");
+    }
+
+    /// <summary>The imaging record of a completed study, or the problem that answers instead (404, 409, not-rendered).</summary>
+    private static async Task<(ImagingRecord? Imaging, IResult? Problem)> ImagingOfAsync(
+        string id, IResultStore results, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await CompletedAsync(id, results, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return document!.Imaging is { Geometry: not null } imaging
+            ? (imaging, null)
+            : (null, ProcessorProblems.NotRendered(id, "projections"));
+    }
+
+    /// <summary>The document of a completed study, or 404 (unknown) / 409 (not completed, with its status).</summary>
+    private static async Task<(ResultDocument? Document, IResult? Problem)> CompletedAsync(
+        string id, IResultStore results, CancellationToken cancellationToken)
+    {
+        if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
+        {
+            return (null, ProcessorProblems.StudyNotFound(id));
+        }
+
+        var document = stored.Document;
+        return document.Status == ResultStatus.Completed
+            ? (document, null)
+            : (null, ProcessorProblems.NotCompleted(id, document.Status));
+    }
 }

@@ -1,6 +1,7 @@
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using System.Text.Json;
 using HeadCt.Processor.Problems;
+using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
@@ -72,9 +73,17 @@ public static class ResultsApi
         };
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IResultStore results, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(
+        string id, IResultStore results, RenderingStore renderings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!StudyId.IsValid(id) || !await results.DeleteAsync(id, cancellationToken))
+        if (!StudyId.IsValid(id))
+        {
+            return ProcessorProblems.StudyNotFound(id);
+        }
+
+        // Images first: a failure leaves the document, so the DELETE can be repeated.
+        await renderings.DeleteAllAsync(id, cancellationToken);
+        if (!await results.DeleteAsync(id, cancellationToken))
         {
             return ProcessorProblems.StudyNotFound(id);
         }

@@ -1,5 +1,6 @@
 using HeadCt.Processor.Pipeline;
-using HeadCt.Processor.Pipeline.SeriesSummary;
+using HeadCt.Processor.Pipeline.Volumes;
+using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Results;
@@ -38,7 +39,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ResultsContainer>();
         services.AddSingleton<IResultStore, BlobResultStore>();
         services.AddSingleton<IJobQueue, StorageJobQueue>();
-        services.AddSingleton<IStudyInstanceSource, BlobStudyInstanceSource>();
+        services.AddSingleton<RenderingStore>();
+        services.AddSingleton<IStudyFileSource, BlobStudyFileSource>();
+        services.AddSingleton<ImagingStage>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();

@@ -12,4 +12,16 @@ public sealed class PipelineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan TestDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A chosen series with fewer distinct slice positions fails the study (a permanent failure).</summary>
+    [Range(2, 100_000)]
+    public int MinimumSlices { get; set; } = 3;
+
+    /// <summary>Thickness of the MIP/MinIP/mean slabs rendered for every plane and window.</summary>
+    [Range(1.0, 100.0)]
+    public double SlabMm { get; set; } = 10;
+
+    /// <summary>Parallel uploads of rendered PNGs to blob storage.</summary>
+    [Range(1, 64)]
+    public int UploadParallelism { get; set; } = 8;
 }

@@ -1,6 +1,6 @@
-using HeadCt.Processor.Pipeline.SeriesSummary;
+using HeadCt.Processor.Pipeline.Volumes;
 
 namespace HeadCt.Processor.Pipeline;
 
 /// <summary>What the stages produced for a study; merged into its result document.</summary>
-public sealed record PipelineOutput(IReadOnlyList<SeriesSummary.SeriesSummary> Series);
+public sealed record PipelineOutput(IReadOnlyList<SeriesSummary.SeriesSummary> Series, ImagingRecord? Imaging);

@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string InvalidMetadata = Base + "invalid-metadata";
     public const string NotCompleted = Base + "not-completed";
     public const string NotRendered = Base + "not-rendered";
+    public const string SliceOutOfRange = Base + "slice-out-of-range";
     public const string StorageUnavailable = Base + "storage-unavailable";
     public const string InternalError = Base + "internal-error";
 

@@ -26,4 +26,9 @@ public static class ProcessorProblems
 
     public static IResult InvalidRequest(string detail) => HttpResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidRequest, title: "Invalid request.", detail: detail);
+
+    public static IResult SliceOutOfRange(string id, int count) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.SliceOutOfRange,
+        title: "No such slice.", detail: $"Study '{id}' has axial slices 0 to {count - 1}.",
+        extensions: new Dictionary<string, object?> { ["sliceCount"] = count });
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeadCt.Processor.Pipeline.SeriesSummary;
+using HeadCt.Processor.Pipeline.Volumes;
 
 namespace HeadCt.Processor.Results;
 
@@ -12,6 +13,9 @@ public sealed record ResultDocument
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public IReadOnlyList<SeriesSummary> Series { get; init; } = [];
+
+    /// <summary>The series decision, volume report, geometry and image links; null until the imaging stage ran.</summary>
+    public ImagingRecord? Imaging { get; init; }
 
     /// <summary>The model's output; null until an inference stage exists.</summary>
     public JsonElement? Model { get; init; }

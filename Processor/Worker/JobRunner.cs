@@ -80,6 +80,7 @@ public sealed class JobRunner(
                     Status = ResultStatus.Completed,
                     CompletedAt = time.GetUtcNow(),
                     Series = output.Series,
+                    Imaging = output.Imaging,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
@@ -105,6 +106,13 @@ public sealed class JobRunner(
     private async Task HandleFailureAsync(LeasedJob job, string studyId, Exception error, CancellationToken stopping)
     {
         var reason = ReasonOf(error);
+        if (error is PipelineException { Permanent: true } permanent)
+        {
+            // The input itself is unusable: another attempt would fail the same way.
+            await FailAsync(job, studyId, reason, stopping, permanent.Output);
+            return;
+        }
+
         if (job.DequeueCount >= options.Value.MaxAttempts)
         {
             await FailAsync(job, studyId, reason, stopping);
@@ -122,7 +130,7 @@ public sealed class JobRunner(
         await queue.ReleaseAsync(job, delay, stopping);
     }
 
-    private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping)
+    private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping, PipelineOutput? output = null)
     {
         var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
             ? null
@@ -132,6 +140,8 @@ public sealed class JobRunner(
                 CompletedAt = time.GetUtcNow(),
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
+                Series = output?.Series ?? document.Series,
+                Imaging = output?.Imaging ?? document.Imaging,
             }, ifMatch: null, stopping);
         if (failed is ResultUpdate.Updated)
         {

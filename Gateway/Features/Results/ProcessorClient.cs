@@ -26,6 +26,20 @@ public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
     public Task<HttpResponseMessage> GetRenderingAsync(string kind, string studyId, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{kind}/{studyId}"), "get " + kind, cancellationToken);
 
+    /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
+    public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery.TrimStart('/'));
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("image/png"));
+            if (!string.IsNullOrEmpty(ifNoneMatch))
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            }
+
+            return request;
+        }, "get image", cancellationToken);
+
     public Task<HttpResponseMessage> PutMetadataAsync(
         string studyId, MetadataUpdate update, string? ifMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>

@@ -1,6 +1,6 @@
 namespace HeadCt.Gateway.Features.Results;
 
-/// <summary>Relays a processor response as is: status, ETag, content type and body (including problem details).</summary>
+/// <summary>Relays a processor response as is: status, ETag, Cache-Control, content type and body (including problem details).</summary>
 public sealed class ProxiedResult(HttpResponseMessage response) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -11,6 +11,11 @@ public sealed class ProxiedResult(HttpResponseMessage response) : IResult
             if (response.Headers.ETag is { } etag)
             {
                 httpContext.Response.Headers.ETag = etag.ToString();
+            }
+
+            if (response.Headers.CacheControl is { } cacheControl)
+            {
+                httpContext.Response.Headers.CacheControl = cacheControl.ToString();
             }
 
             if (response.Content.Headers.ContentType is { } contentType)

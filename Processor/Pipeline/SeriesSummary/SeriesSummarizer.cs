@@ -1,78 +1,49 @@
 using HeadCt.Dicom;
+using HeadCt.Imaging.Selection;
 
 namespace HeadCt.Processor.Pipeline.SeriesSummary;
 
 /// <summary>
-/// Groups instances by Series Instance UID and picks the series to analyse: CT, not a localizer (ImageType value
-/// LOCALIZER, PS3.3 C.8.2.1.1.1), one image size; of those, the one with the most slices.
+/// Groups instances by Series Instance UID and describes each series. Which series is analysed, and why the others
+/// are not, is the imaging library's <see cref="SeriesSelector"/> decision: one rule in one place.
 /// </summary>
 public static class SeriesSummarizer
 {
-    public const string Localizer = "LOCALIZER";
-
-    public static IReadOnlyList<SeriesSummary> Summarize(IReadOnlyList<DicomImageHeader> headers)
+    public static IReadOnlyList<SeriesSummary> Summarize(IReadOnlyList<DicomImageHeader> headers, SeriesDecision decision)
     {
         var groups = new Dictionary<string, List<DicomImageHeader>>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var header in headers)
         {
             var uid = header.SeriesInstanceUid ?? "";
             if (!groups.TryGetValue(uid, out var members))
             {
                 groups[uid] = members = [];
+                order.Add(uid);
             }
 
             members.Add(header);
         }
 
-        var candidates = new List<(string Uid, List<DicomImageHeader> Members, string? Exclusion)>();
-        foreach (var (uid, members) in groups)
+        var skipReasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var skipped in decision.Skipped)
         {
-            candidates.Add((uid, members, ExclusionOf(members)));
+            skipReasons[skipped.SeriesInstanceUid] = skipped.Reason;
         }
 
-        // Most slices first; ties broken by UID so the choice is the same on every run.
-        candidates.Sort((a, b) => b.Members.Count != a.Members.Count
-            ? b.Members.Count.CompareTo(a.Members.Count)
-            : string.CompareOrdinal(a.Uid, b.Uid));
-
-        string? chosen = null;
-        var summaries = new List<SeriesSummary>(candidates.Count);
-        foreach (var (uid, members, exclusion) in candidates)
+        // Most instances first, ties by UID: the same order on every run.
+        order.Sort((a, b) => groups[b].Count != groups[a].Count
+            ? groups[b].Count.CompareTo(groups[a].Count)
+            : string.CompareOrdinal(a, b));
+        var summaries = new List<SeriesSummary>(order.Count);
+        foreach (var uid in order)
         {
-            var analysed = exclusion is null && chosen is null;
-            var skipReason = exclusion;
-            if (analysed)
-            {
-                chosen = uid;
-            }
-            else if (exclusion is null)
-            {
-                skipReason = $"Another CT series has more slices ({groups[chosen!].Count} against {members.Count}).";
-            }
-
-            summaries.Add(Describe(uid, members, analysed, skipReason));
+            var analysed = decision.HasSeries && string.Equals(uid, decision.SeriesInstanceUid ?? "", StringComparison.Ordinal);
+            var skipReason = analysed ? null : skipReasons.GetValueOrDefault(uid, decision.HasSeries ? "Not chosen." : decision.Reason);
+            summaries.Add(Describe(uid, groups[uid], analysed, skipReason));
         }
 
         return summaries;
-    }
-
-    private static string? ExclusionOf(List<DicomImageHeader> members)
-    {
-        var modality = members[0].Modality;
-        if (!string.Equals(modality, "CT", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"Modality is {modality ?? "missing"}, not CT.";
-        }
-
-        foreach (var member in members)
-        {
-            if (Array.Exists(member.ImageType, value => string.Equals(value, Localizer, StringComparison.OrdinalIgnoreCase)))
-            {
-                return "Localizer (scout) images.";
-            }
-        }
-
-        return SingleSize(members) is null ? "Instances differ in size." : null;
     }
 
     private static (int Rows, int Columns)? SingleSize(List<DicomImageHeader> members)
