@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+
+namespace HeadCt.Inference.Models;
+
+/// <summary>The JSON file beside an ONNX model that says how to feed it and how to read it (issue 5 §1).</summary>
+public sealed record ModelManifest
+{
+    public required string Name { get; init; }
+    public required string Version { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the ONNX file's bytes.</summary>
+    public required string Sha256 { get; init; }
+
+    public required string OnnxFile { get; init; }
+    public required ModelInput Input { get; init; }
+    public required ModelOutput Output { get; init; }
+    public required AttentionSource Attention { get; init; }
+    public required string IntendedUse { get; init; }
+}
+
+/// <summary>The input tensor, always laid out N, C, D, H, W with N = 1.</summary>
+public sealed record ModelInput
+{
+    public required string Name { get; init; }
+    public string Layout { get; init; } = "NCDHW";
+    public required int Height { get; init; }
+    public required int Width { get; init; }
+
+    public required DepthPolicy DepthPolicy { get; init; }
+
+    /// <summary>Slices after resampling when <see cref="DepthPolicy"/> is <see cref="DepthPolicy.FixedCount"/>.</summary>
+    public int? Depth { get; init; }
+
+    /// <summary>Slice spacing the volume is resampled to when <see cref="DepthPolicy"/> is <see cref="DepthPolicy.Native"/>; null keeps the volume's.</summary>
+    public double? TargetSliceSpacingMm { get; init; }
+
+    public required IReadOnlyList<ChannelWindow> Channels { get; init; }
+    public required Normalisation Normalisation { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DepthPolicy>))]
+public enum DepthPolicy
+{
+    FixedCount,
+    Native,
+}
+
+/// <summary>One input channel: HU inside [<see cref="LowerHu"/>, <see cref="UpperHu"/>]; outside becomes 0 when <see cref="MaskOutside"/>, else is clamped.</summary>
+public sealed record ChannelWindow(string Name, float LowerHu, float UpperHu, bool MaskOutside = true);
+
+[JsonConverter(typeof(JsonStringEnumConverter<Normalisation>))]
+public enum Normalisation
+{
+    /// <summary>Each channel's window maps linearly to [0, 1]; masked voxels stay 0.</summary>
+    WindowToUnit,
+
+    /// <summary>The windowed HU of all channels min–max scaled together to [0, 1] (the original project's rule).</summary>
+    TensorMinMax,
+}
+
+public sealed record ModelOutput
+{
+    public required string Name { get; init; }
+    public required OutputKind Kind { get; init; }
+
+    /// <summary>Probability at or above which the study is flagged.</summary>
+    public required double DecisionThreshold { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<OutputKind>))]
+public enum OutputKind
+{
+    Logit,
+    Probability,
+}
+
+/// <summary>
+/// Where attention comes from: a feature-map output and the linear head's weights over its channels (CAM, exact for a
+/// global-average-pool + linear head), or a <c>cam</c> output the graph computes itself.
+/// </summary>
+public sealed record AttentionSource
+{
+    public required AttentionKind Kind { get; init; }
+    public string? FeatureMapOutput { get; init; }
+    public IReadOnlyList<float>? ClassWeights { get; init; }
+    public string? CamOutput { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<AttentionKind>))]
+public enum AttentionKind
+{
+    FeatureMapWithClassWeights,
+    CamOutput,
+    None,
+}

@@ -1,0 +1,36 @@
+using HeadCt.Imaging.Volume;
+
+namespace HeadCt.Inference.Phantoms;
+
+/// <summary>
+/// Where and how big a lesion is. <see cref="Direction"/> points from the head centre towards the lesion; for
+/// extra-axial kinds the lesion sits on the inner skull surface along it.
+/// </summary>
+public sealed record LesionSpec(
+    LesionKind Kind,
+    double Hu,
+    Vector3d Direction,
+    double Depth,
+    Vector3d RadiiMm,
+    double ThicknessMm,
+    double AngularExtentDegrees)
+{
+    public static LesionSpec Random(Random rng, LesionKind kind, Vector3d brain)
+    {
+        var subtle = rng.NextDouble() < 0.3;
+        var hu = subtle ? HeadPhantomSpec.Between(rng, 50, 62) : HeadPhantomSpec.Between(rng, 58, 90);
+        // Above the skull base: the direction's superior component is kept from going far down.
+        var direction = new Vector3d(rng.NextDouble() * 2 - 1, rng.NextDouble() * 2 - 1, HeadPhantomSpec.Between(rng, -0.35, 0.75)).Normalized();
+        var size = subtle ? 0.6 : 1.0;
+        return kind switch
+        {
+            LesionKind.Intraparenchymal => new LesionSpec(kind, hu, direction, HeadPhantomSpec.Between(rng, 0.15, 0.6),
+                new Vector3d(HeadPhantomSpec.Between(rng, 5, 14) * size, HeadPhantomSpec.Between(rng, 5, 14) * size, HeadPhantomSpec.Between(rng, 5, 12) * size), 0, 0),
+            LesionKind.Subdural => new LesionSpec(kind, hu, direction, 1, default,
+                HeadPhantomSpec.Between(rng, 4, 10) * size, HeadPhantomSpec.Between(rng, 25, 50) * (subtle ? 0.8 : 1)),
+            LesionKind.Epidural => new LesionSpec(kind, hu, direction, 1,
+                new Vector3d(HeadPhantomSpec.Between(rng, 14, 24) * size, 0, 0), HeadPhantomSpec.Between(rng, 6, 14) * size, 0),
+            _ => new LesionSpec(kind, hu, direction, 0.88, new Vector3d(HeadPhantomSpec.Between(rng, 18, 32) * size, 0, 0), 0, 0),
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using HeadCt.Inference.Models;
+using HeadCt.Inference.Preprocessing;
+using HeadCt.Inference.Tensors;
+
+namespace HeadCt.Inference.Phantoms;
+
+/// <summary>
+/// Writes phantoms as training tensors through <see cref="VolumePreprocessor"/> (the serving code path):
+/// inputs.npy [N,C,D,H,W] float32, labels.npy [N] uint8, masks.npy [N,D,H,W] uint8 (lesion mask on the model grid),
+/// kinds.json and input.json (the <see cref="ModelInput"/> used).
+/// </summary>
+public static class TrainingSetExporter
+{
+    public static void Export(string folder, int count, int seed, ModelInput input)
+    {
+        Directory.CreateDirectory(folder);
+        var probe = VolumePreprocessor.Run(HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(0, null)).Volume, input);
+        var sampleLength = probe.Data.Length;
+        var inputs = new float[(long)count * sampleLength];
+        var labels = new byte[count];
+        var masks = new byte[(long)count * probe.ChannelLength];
+        var kinds = new string[count];
+        var lesionKinds = Enum.GetValues<LesionKind>();
+        for (var i = 0; i < count; i++)
+        {
+            var sampleSeed = HashCode.Combine(seed, i) & int.MaxValue;
+            var rng = new Random(sampleSeed);
+            LesionKind? kind = rng.NextDouble() < 0.5 ? lesionKinds[rng.Next(lesionKinds.Length)] : null;
+            var phantom = HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(sampleSeed, kind));
+            var tensor = VolumePreprocessor.Run(phantom.Volume, input);
+            tensor.Data.CopyTo(inputs.AsSpan((int)((long)i * sampleLength), sampleLength));
+            labels[i] = phantom.HasLesion ? (byte)1 : (byte)0;
+            kinds[i] = phantom.HasLesion ? kind!.Value.ToString() : "None";
+            MaskOnGrid(phantom, tensor).CopyTo(masks.AsSpan(i * probe.ChannelLength, probe.ChannelLength));
+        }
+        NpyWriter.Write(Path.Combine(folder, "inputs.npy"), inputs, count, probe.Channels, probe.Depth, probe.Height, probe.Width);
+        NpyWriter.Write(Path.Combine(folder, "labels.npy"), labels, count);
+        NpyWriter.Write(Path.Combine(folder, "masks.npy"), masks, count, probe.Depth, probe.Height, probe.Width);
+        File.WriteAllText(Path.Combine(folder, "kinds.json"), JsonSerializer.Serialize(kinds));
+        File.WriteAllText(Path.Combine(folder, "input.json"), JsonSerializer.Serialize(input, ManifestReader.Json));
+    }
+
+    /// <summary>The lesion mask resampled like the volume; voxels at least a third lesion count, so thin lesions survive.</summary>
+    private static byte[] MaskOnGrid(HeadPhantom phantom, ModelTensor tensor)
+    {
+        var g = phantom.Volume.Geometry;
+        var source = new float[phantom.LesionMask.Length];
+        for (var i = 0; i < source.Length; i++)
+            source[i] = phantom.LesionMask[i];
+        var grid = new float[tensor.ChannelLength];
+        TrilinearResampler.Resample(source, g.SizeX, g.SizeY, g.SizeZ, grid, tensor.Width, tensor.Height, tensor.Depth);
+        var mask = new byte[grid.Length];
+        for (var i = 0; i < grid.Length; i++)
+            mask[i] = grid[i] >= 1 / 3f ? (byte)1 : (byte)0;
+        return mask;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using HeadCt.Imaging.Volume;
+using HeadCt.Inference.Models;
+
+namespace HeadCt.Inference.Preprocessing;
+
+/// <summary>
+/// CT volume (HU) → model grid (trilinear, over the volume's whole extent) → HU-window channels → normalisation.
+/// The same code exports training tensors (tools/Phantoms), so training sees exactly what serving computes.
+/// </summary>
+public static class VolumePreprocessor
+{
+    public static ModelTensor Run(CtVolume volume, ModelInput input)
+    {
+        var g = volume.Geometry;
+        var depth = TargetDepth(g, input);
+        var length = depth * input.Height * input.Width;
+        var hu = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            var grid = hu.AsSpan(0, length);
+            TrilinearResampler.Resample(volume.Voxels, g.SizeX, g.SizeY, g.SizeZ, grid, input.Width, input.Height, depth);
+            var data = new float[input.Channels.Count * length];
+            var unit = input.Normalisation == Normalisation.WindowToUnit;
+            for (var c = 0; c < input.Channels.Count; c++)
+                ChannelWindowing.Apply(grid, data.AsSpan(c * length, length), input.Channels[c], unit);
+            if (input.Normalisation == Normalisation.TensorMinMax)
+                MinMax(data);
+            return new ModelTensor(data, input.Channels.Count, depth, input.Height, input.Width);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(hu);
+        }
+    }
+
+    public static int TargetDepth(VolumeGeometry g, ModelInput input) => input.DepthPolicy switch
+    {
+        DepthPolicy.FixedCount => input.Depth!.Value,
+        _ when input.TargetSliceSpacingMm is { } spacing => Math.Max(1, (int)Math.Round(g.SizeZ * g.SpacingZ / spacing)),
+        _ => g.SizeZ,
+    };
+
+    private static void MinMax(Span<float> data)
+    {
+        var min = TensorPrimitives.Min(data);
+        var range = TensorPrimitives.Max(data) - min;
+        if (range <= 0)
+        {
+            data.Clear();
+            return;
+        }
+        TensorPrimitives.Subtract(data, min, data);
+        TensorPrimitives.Multiply(data, 1 / range, data);
+    }
+}

@@ -1,0 +1,21 @@
+using HeadCt.Inference.Phantoms;
+
+internal sealed record CommandLine(string Command, string Out, int Count, int Seed, LesionKind? Lesion)
+{
+    public static CommandLine Parse(string[] args)
+    {
+        var (output, count, seed, lesion) = ("phantom", 100, 1, (LesionKind?)null);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--out": output = args[i + 1]; break;
+                case "--count": count = int.Parse(args[i + 1]); break;
+                case "--seed": seed = int.Parse(args[i + 1]); break;
+                case "--lesion": lesion = Enum.Parse<LesionKind>(args[i + 1], ignoreCase: true); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}");
+            }
+        }
+        return new CommandLine(args.Length > 0 ? args[0] : "", output, count, seed, lesion);
+    }
+}
