@@ -15,7 +15,7 @@ public sealed class CacheOutageTests(ServicesAppFixture fixture)
     public async Task GivenCompletedStudy_WhenCacheIsStopped_ThenResultsAreServedFromBlob_AndAfterRestartTheCacheRefillsWithoutStaleData()
     {
         using var gateway = fixture.CreateGatewayClient();
-        var id = await StudyUploader.UploadAsync(gateway, CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(2));
+        var id = await StudyUploader.UploadAsync(gateway, CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(3));
         var (_, completedETag) = await ResultPolling.WaitForStatusAsync(gateway, id, TimeSpan.FromSeconds(60), "completed");
         var cacheConnectionString = await fixture.GetCacheConnectionStringAsync();
         var key = $"headct:result:{id}";

@@ -31,7 +31,7 @@ public sealed class SeriesSelectionTests(ServicesAppFixture fixture)
         var smaller = series[SeriesUidOf(mini[0])];
         AssertDescribes(smaller, mini);
         Assert.False(smaller.GetProperty("analysed").GetBoolean());
-        Assert.Contains("more slices", smaller.GetProperty("skipReason").GetString());
+        Assert.Contains("fewer than", smaller.GetProperty("skipReason").GetString());
 
         var mrSeries = series[SeriesUidOf(mr[0])];
         AssertDescribes(mrSeries, mr);
