@@ -70,7 +70,8 @@ internal static class EncapsulatedFrameLocator
     /// <summary>A fragment opening with a JPEG/JPEG-LS SOI (FFD8, T.81 B.1.1.3) or a J2K SOC (FF4F) starts a frame.</summary>
     private static (int, int)[] FromStartMarkers(DicomFragments fragments, int frames, DicomTag tag)
     {
-        var starts = new List<int>(frames);
+        // Capacity from the fragments present, not the declared frame count, which hostile input controls.
+        var starts = new List<int>(Math.Min(frames, fragments.Fragments.Count));
         for (var i = 0; i < fragments.Fragments.Count; i++)
         {
             var bytes = fragments.Fragments[i].Span;

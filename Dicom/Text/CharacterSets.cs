@@ -18,7 +18,18 @@ internal static class CharacterSets
 
     static CharacterSets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Encoding FromValue(string rawValue) => Cache.GetOrAdd(rawValue, Resolve);
+    // Real files use a handful of distinct values; hostile input could send endless new ones, so the cache is capped.
+    private const int MaxCachedValues = 256;
+
+    public static Encoding FromValue(string rawValue)
+    {
+        if (Cache.TryGetValue(rawValue, out var cached))
+            return cached;
+        var resolved = Resolve(rawValue);
+        if (Cache.Count < MaxCachedValues)
+            Cache.TryAdd(rawValue, resolved);
+        return resolved;
+    }
 
     private static Encoding Resolve(string rawValue)
     {
