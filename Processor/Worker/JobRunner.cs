@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
+using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Telemetry;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public sealed class JobRunner(
     IJobQueue queue,
     IResultStore results,
     StudyPipeline pipeline,
+    RenderingStore renderings,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -85,6 +87,8 @@ public sealed class JobRunner(
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
                 {
+                    // The images were stored for a study that no longer exists.
+                    await renderings.DeleteAllAsync(studyId, stopping);
                     await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
                     return;
                 }

@@ -33,7 +33,11 @@ public sealed class ProcessorCrashTests(ServicesAppFixture fixture)
         Assert.Equal("completed", document.GetProperty("status").GetString());
         Assert.Equal(2, document.GetProperty("attempts").GetInt64());
         Assert.Equal(files.Count, Assert.Single(document.GetProperty("series").EnumerateArray()).GetProperty("instanceCount").GetInt32());
-        Assert.Equal([$"{id}/result.json"], await probe.ListAsync(StorageProbe.ResultsContainer, $"{id}/"));
+        var stored = await probe.ListAsync(StorageProbe.ResultsContainer, $"{id}/");
+        Assert.Single(stored, name => name.EndsWith(".json", StringComparison.Ordinal));
+        Assert.Contains($"{id}/result.json", stored);
+        Assert.All(stored.Where(name => !name.EndsWith(".json", StringComparison.Ordinal)), name =>
+            Assert.True(name.StartsWith($"{id}/projections/", StringComparison.Ordinal) || name.StartsWith($"{id}/slices/", StringComparison.Ordinal), name));
         using var health = await gateway.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
