@@ -18,7 +18,7 @@ public static class HeadPhantomGenerator
         var sliceLength = spec.SizeX * spec.SizeY;
         Parallel.For(0, spec.SizeZ, z =>
         {
-            var noise = new GaussianNoise(HashCode.Combine(spec.NoiseSeed, z));
+            var noise = new GaussianNoise(unchecked(spec.NoiseSeed * 7919 + z));
             for (var y = 0; y < spec.SizeY; y++)
             {
                 for (var x = 0; x < spec.SizeX; x++)

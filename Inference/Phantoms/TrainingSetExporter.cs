@@ -24,8 +24,10 @@ public static class TrainingSetExporter
         var lesionKinds = Enum.GetValues<LesionKind>();
         for (var i = 0; i < count; i++)
         {
-            var sampleSeed = HashCode.Combine(seed, i) & int.MaxValue;
-            var rng = new Random(sampleSeed);
+            // Deterministic across processes (HashCode is not); the kind is drawn from its own stream, because a
+            // Random seeded like the phantom's would tie the label to the phantom's first draw (the head width).
+            var sampleSeed = (int)((seed * 1_000_003L + i) & int.MaxValue);
+            var rng = new Random(~sampleSeed & int.MaxValue);
             LesionKind? kind = rng.NextDouble() < 0.5 ? lesionKinds[rng.Next(lesionKinds.Length)] : null;
             var phantom = HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(sampleSeed, kind));
             var tensor = VolumePreprocessor.Run(phantom.Volume, input);
