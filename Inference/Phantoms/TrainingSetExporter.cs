@@ -24,11 +24,12 @@ public static class TrainingSetExporter
         var lesionKinds = Enum.GetValues<LesionKind>();
         for (var i = 0; i < count; i++)
         {
-            // Deterministic across processes (HashCode is not); the kind is drawn from its own stream, because a
-            // Random seeded like the phantom's would tie the label to the phantom's first draw (the head width).
-            var sampleSeed = (int)((seed * 1_000_003L + i) & int.MaxValue);
-            var rng = new Random(~sampleSeed & int.MaxValue);
-            LesionKind? kind = rng.NextDouble() < 0.5 ? lesionKinds[rng.Next(lesionKinds.Length)] : null;
+            // Deterministic across processes (HashCode is not). The label must not come from a Random seeded anything
+            // like the phantom's: .NET's seeded Random is linear in its seed, so its first draws (head size) would
+            // carry the label. A SplitMix64 hash gives the phantom's seed and, from other bits, the label.
+            var mixed = SplitMix64((ulong)seed << 32 | (uint)i);
+            var sampleSeed = (int)(mixed & int.MaxValue);
+            LesionKind? kind = (mixed >> 40 & 1) == 1 ? lesionKinds[(int)(mixed >> 48) % lesionKinds.Length] : null;
             var phantom = HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(sampleSeed, kind));
             var tensor = VolumePreprocessor.Run(phantom.Volume, input);
             tensor.Data.CopyTo(inputs.AsSpan((int)((long)i * sampleLength), sampleLength));
@@ -41,6 +42,14 @@ public static class TrainingSetExporter
         NpyWriter.Write(Path.Combine(folder, "masks.npy"), masks, count, probe.Depth, probe.Height, probe.Width);
         File.WriteAllText(Path.Combine(folder, "kinds.json"), JsonSerializer.Serialize(kinds));
         File.WriteAllText(Path.Combine(folder, "input.json"), JsonSerializer.Serialize(input, ManifestReader.Json));
+    }
+
+    private static ulong SplitMix64(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EB;
+        return x ^ (x >> 31);
     }
 
     /// <summary>The lesion mask resampled like the volume; voxels at least a third lesion count, so thin lesions survive.</summary>
