@@ -48,6 +48,9 @@ public static class ManifestReader
             Invalid(path, "attention FeatureMapWithClassWeights needs featureMapOutput and classWeights");
         if (attention.Kind == AttentionKind.CamOutput && attention.CamOutput is null)
             Invalid(path, "attention CamOutput needs camOutput");
+        if (attention.Occlusion is { } occlusion
+            && (occlusion.PatchDepth < 1 || occlusion.PatchHeight < 1 || occlusion.PatchWidth < 1 || occlusion.MaxPatches < 0 || occlusion.BatchSize < 1))
+            Invalid(path, "occlusion needs positive patch sizes and batch size and a non-negative maxPatches");
     }
 
     private static void Invalid(string path, string what) =>

@@ -84,6 +84,9 @@ public sealed record AttentionSource
     public string? FeatureMapOutput { get; init; }
     public IReadOnlyList<float>? ClassWeights { get; init; }
     public string? CamOutput { get; init; }
+
+    /// <summary>Patch size and cost bound of occlusion sensitivity when <see cref="Kind"/> is <see cref="AttentionKind.None"/>; null takes the defaults.</summary>
+    public OcclusionSettings? Occlusion { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AttentionKind>))]
@@ -91,5 +94,7 @@ public enum AttentionKind
 {
     FeatureMapWithClassWeights,
     CamOutput,
+
+    /// <summary>No attention output: attention comes from occlusion sensitivity (model-agnostic, batched).</summary>
     None,
 }

@@ -9,9 +9,10 @@ namespace HeadCt.Inference.Prediction;
 
 /// <summary>
 /// Runs a loaded model on a CT volume: preprocessing, one ONNX Runtime run on the model's shared session (thread-safe),
-/// the score as probability and logit, and CAM attention on the volume grid.
+/// the score as probability and logit, and attention on the volume grid: CAM when the model exposes a feature map or a
+/// <c>cam</c> output, else occlusion sensitivity (settings from the constructor, else the manifest, else the defaults).
 /// </summary>
-public sealed class VolumePredictor(LoadedModel model)
+public sealed class VolumePredictor(LoadedModel model, OcclusionSettings? occlusion = null)
 {
     public ModelIdentity Model => model.Identity;
 
@@ -35,9 +36,15 @@ public sealed class VolumePredictor(LoadedModel model)
         var (probability, logit) = manifest.Output.Kind == OutputKind.Logit
             ? (1 / (1 + Math.Exp(-score)), score)
             : (score, Math.Log(score / (1 - score)));
-        var attention = attentionOutput is null ? null : Attention(outputs[1], volume.Geometry);
+        var attention = attentionOutput is not null ? Attention(outputs[1], volume.Geometry) : Occlusion(tensor, probability, volume.Geometry);
         return new StudyPrediction(model.Identity, probability, logit, manifest.Output.DecisionThreshold, attention,
             preprocessing, watch.Elapsed - preprocessing);
+    }
+
+    private AttentionMap? Occlusion(ModelTensor tensor, double probability, VolumeGeometry geometry)
+    {
+        var settings = occlusion ?? model.Manifest.Attention.Occlusion ?? OcclusionSettings.Default;
+        return settings.Enabled ? OcclusionSensitivity.Compute(model, tensor, probability, geometry, settings) : null;
     }
 
     private AttentionMap Attention(OrtValue output, VolumeGeometry geometry)

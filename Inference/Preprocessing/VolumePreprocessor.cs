@@ -25,9 +25,11 @@ public static class VolumePreprocessor
             var unit = input.Normalisation == Normalisation.WindowToUnit;
             for (var c = 0; c < input.Channels.Count; c++)
                 ChannelWindowing.Apply(grid, data.AsSpan(c * length, length), input.Channels[c], unit);
-            if (input.Normalisation == Normalisation.TensorMinMax)
-                MinMax(data);
-            return new ModelTensor(data, input.Channels.Count, depth, input.Height, input.Width);
+            var (offset, scale) = input.Normalisation == Normalisation.TensorMinMax ? MinMax(data) : (0f, 1f);
+            var outside = new float[input.Channels.Count];
+            for (var c = 0; c < outside.Length; c++)
+                outside[c] = unit ? 0f : ((input.Channels[c].MaskOutside ? 0f : input.Channels[c].LowerHu) - offset) * scale;
+            return new ModelTensor(data, input.Channels.Count, depth, input.Height, input.Width) { OutsideWindowLevels = outside };
         }
         finally
         {
@@ -42,16 +44,18 @@ public static class VolumePreprocessor
         _ => g.SizeZ,
     };
 
-    private static void MinMax(Span<float> data)
+    /// <summary>Scales the whole tensor to [0, 1] in place; returns the (offset, scale) it applied, value' = (value − offset)·scale.</summary>
+    private static (float Offset, float Scale) MinMax(Span<float> data)
     {
         var min = TensorPrimitives.Min(data);
         var range = TensorPrimitives.Max(data) - min;
         if (range <= 0)
         {
             data.Clear();
-            return;
+            return (min, 0f);
         }
         TensorPrimitives.Subtract(data, min, data);
         TensorPrimitives.Multiply(data, 1 / range, data);
+        return (min, 1 / range);
     }
 }
