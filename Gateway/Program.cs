@@ -1,6 +1,7 @@
 using HeadCt.Gateway.Apis;
 using HeadCt.Gateway.Extensions;
 using HeadCt.Gateway.Problems;
+using HeadCt.Services.Common.Problems;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseGatewayProblemDetails();
+app.UseHeadCtProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();

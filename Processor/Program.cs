@@ -1,6 +1,7 @@
 using HeadCt.Processor.Apis;
 using HeadCt.Processor.Extensions;
 using HeadCt.Processor.Problems;
+using HeadCt.Services.Common.Problems;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,7 +11,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseProcessorProblemDetails();
+app.UseHeadCtProblemDetails();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -1,5 +1,6 @@
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Storage;
+using HeadCt.Services.Common.Storage;
 using static HeadCt.Gateway.Problems.GatewayProblems;
 
 namespace HeadCt.Gateway.Apis;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HeadCt.Gateway.Features.Delete;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Storage;
+using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.Mvc;
 using static HeadCt.Gateway.Problems.GatewayProblems;
 

@@ -4,6 +4,7 @@ using HeadCt.Gateway.Features.Upload;
 using HeadCt.Gateway.Problems;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
+using HeadCt.Services.Common.Problems;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Extensions;
@@ -35,7 +36,7 @@ public static class ApplicationServiceExtensions
         services.AddTransient<UploadService>();
         services.AddTransient<DeleteStudyService>();
 
-        services.AddGatewayProblemDetails();
+        services.AddHeadCtProblemDetails();
         services.AddOpenApi();
         return builder;
     }

@@ -1,3 +1,4 @@
+using HeadCt.Services.Common.Problems;
 namespace HeadCt.Gateway.Problems;
 
 /// <summary>The problem responses the gateway's endpoints return themselves.</summary>

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs.Models;
+using Azure;
 using HeadCt.Gateway.Features.Upload;
+using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Gateway.Storage;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs.Models;
+using Azure;
+using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Gateway.Storage;
 

@@ -6,9 +6,6 @@ namespace HeadCt.Gateway.Telemetry;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1000, LogLevel.Error, "Unhandled exception on {Path}")]
-    public static partial void UnhandledException(ILogger logger, string path, Exception exception);
-
     [LoggerMessage(1100, LogLevel.Information, "Upload {StudyId} stored: {Accepted} accepted, {Rejected} rejected, {Bytes} bytes")]
     public static partial void UploadStored(ILogger logger, string studyId, int accepted, int rejected, long bytes);
 

@@ -1,9 +1,10 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Storage;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace HeadCt.Processor.Apis;
 

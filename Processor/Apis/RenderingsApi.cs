@@ -1,13 +1,14 @@
 using System.Globalization;
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using HeadCt.Imaging.Projections;
 using HeadCt.Imaging.Rendering;
-using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Pipeline.Volumes;
+using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
+using HeadCt.Services.Common.Storage;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Apis;

@@ -1,10 +1,11 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using System.Text.Json;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Storage;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HeadCt.Processor.Apis;

@@ -1,12 +1,13 @@
-using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Pipeline.Volumes;
-using HeadCt.Processor.Renderings;
+using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Queue;
+using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Processor.Worker;
+using HeadCt.Services.Common.Problems;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HeadCt.Processor.Extensions;
@@ -46,7 +47,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();
 
-        services.AddProcessorProblemDetails();
+        services.AddHeadCtProblemDetails();
         services.AddOpenApi();
         return builder;
     }

@@ -1,5 +1,6 @@
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using HeadCt.Processor.Results;
+using HeadCt.Services.Common.Problems;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace HeadCt.Processor.Problems;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Queues;
+using Azure;
 using HeadCt.Processor.Storage;
+using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Queue;

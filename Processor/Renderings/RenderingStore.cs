@@ -1,8 +1,9 @@
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
+using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Processor.Renderings;
 

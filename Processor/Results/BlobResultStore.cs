@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure;
 using HeadCt.Processor.Storage;
+using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Processor.Results;
 

@@ -6,9 +6,6 @@ namespace HeadCt.Processor.Telemetry;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(2000, LogLevel.Error, "Unhandled exception on {Path}")]
-    public static partial void UnhandledException(ILogger logger, string path, Exception exception);
-
     [LoggerMessage(2100, LogLevel.Information, "Study {StudyId} queued")]
     public static partial void JobQueued(ILogger logger, string studyId);
 

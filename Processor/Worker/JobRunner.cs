@@ -4,6 +4,7 @@ using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Worker;
@@ -166,7 +167,7 @@ public sealed class JobRunner(
     private static string ReasonOf(Exception error) => error switch
     {
         PipelineException or Dicom.DicomException => error.Message,
-        Storage.StorageUnavailableException => "Storage was unavailable.",
+        HeadCt.Services.Common.Storage.StorageUnavailableException => "Storage was unavailable.",
         _ => $"Unexpected {error.GetType().Name}.",
     };
 }

@@ -1,6 +1,7 @@
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
+using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 using HeadCt.Processor.Storage;
+using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Pipeline.Volumes;

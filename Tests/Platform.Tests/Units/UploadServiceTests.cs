@@ -7,6 +7,7 @@ using HeadCt.Gateway.Features.Upload;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Platform.Tests.Support;
+using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

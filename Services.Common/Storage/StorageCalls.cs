@@ -1,9 +1,9 @@
 using Azure;
 
-namespace HeadCt.Gateway.Storage;
+namespace HeadCt.Services.Common.Storage;
 
 /// <summary>Maps the Azure SDK's failure shapes (including its retry policy's AggregateException) to one type.</summary>
-internal static class StorageCalls
+public static class StorageCalls
 {
     public static async Task<T> Run<T>(Func<Task<T>> call)
     {
@@ -13,7 +13,7 @@ internal static class StorageCalls
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
-            throw new StorageUnavailableException("Blob storage is unavailable.", exception);
+            throw new StorageUnavailableException("Azure Storage is unavailable.", exception);
         }
     }
 
@@ -25,7 +25,7 @@ internal static class StorageCalls
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
-            throw new StorageUnavailableException("Blob storage is unavailable.", exception);
+            throw new StorageUnavailableException("Azure Storage is unavailable.", exception);
         }
     }
 

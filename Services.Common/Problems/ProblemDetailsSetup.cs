@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace HeadCt.Gateway.Problems;
+namespace HeadCt.Services.Common.Problems;
 
 public static class ProblemDetailsSetup
 {
     /// <summary>Every error leaves as RFC 9457 problem details with a stable type and the trace id.</summary>
-    public static IServiceCollection AddGatewayProblemDetails(this IServiceCollection services)
+    public static IServiceCollection AddHeadCtProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -24,7 +25,7 @@ public static class ProblemDetailsSetup
         return services;
     }
 
-    public static WebApplication UseGatewayProblemDetails(this WebApplication app)
+    public static WebApplication UseHeadCtProblemDetails(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();

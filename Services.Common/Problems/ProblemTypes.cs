@@ -1,27 +1,38 @@
-namespace HeadCt.Processor.Problems;
+using Microsoft.AspNetCore.Http;
 
-/// <summary>Stable RFC 9457 "type" URIs, the same vocabulary as the gateway's (it relays these bodies as they are).</summary>
+namespace HeadCt.Services.Common.Problems;
+
+/// <summary>
+/// Stable RFC 9457 "type" URIs shared by the gateway and the processor (the gateway relays the processor's bodies as
+/// they are): clients branch on these, so they never change once published.
+/// </summary>
 public static class ProblemTypes
 {
     private const string Base = "https://headct.dev/problems/";
 
+    public const string NotDicom = Base + "not-dicom";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string StorageUnavailable = Base + "storage-unavailable";
+    public const string ProcessorUnavailable = Base + "processor-unavailable";
     public const string StudyNotFound = Base + "study-not-found";
     public const string PreconditionFailed = Base + "precondition-failed";
-    public const string InvalidRequest = Base + "invalid-request";
     public const string InvalidMetadata = Base + "invalid-metadata";
+    public const string InvalidRequest = Base + "invalid-request";
     public const string NotCompleted = Base + "not-completed";
     public const string NotRendered = Base + "not-rendered";
     public const string SliceOutOfRange = Base + "slice-out-of-range";
-    public const string StorageUnavailable = Base + "storage-unavailable";
     public const string InternalError = Base + "internal-error";
 
+    /// <summary>The type for a status code when no more specific problem was chosen (routing 404, 405...).</summary>
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => InvalidRequest,
         StatusCodes.Status404NotFound => Base + "not-found",
         StatusCodes.Status405MethodNotAllowed => Base + "method-not-allowed",
         StatusCodes.Status412PreconditionFailed => PreconditionFailed,
-        StatusCodes.Status415UnsupportedMediaType => Base + "unsupported-media-type",
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status500InternalServerError => InternalError,
         StatusCodes.Status503ServiceUnavailable => Base + "service-unavailable",
         _ => Base + "http-" + status,

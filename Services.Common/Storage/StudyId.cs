@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace HeadCt.Gateway.Storage;
+namespace HeadCt.Services.Common.Storage;
 
 /// <summary>Study ids are 32 lowercase hex digits (a GUID, "N" format); anything else names no study.</summary>
 public static class StudyId

@@ -1,4 +1,0 @@
-namespace HeadCt.Gateway.Storage;
-
-/// <summary>Blob storage did not answer or refused a write after the SDK's own retries.</summary>
-public sealed class StorageUnavailableException(string message, Exception inner) : Exception(message, inner);
