@@ -12,12 +12,17 @@ internal readonly record struct ViewAxis(int Size, double Spacing, long Stride);
 /// </summary>
 internal sealed class PatientAlignedView
 {
-    private PatientAlignedView(float[] voxels, long origin, ViewAxis[] axes)
+    private PatientAlignedView(float[] voxels, long origin, ViewAxis[] axes, int[] volumeAxisOf, bool[] reversed)
     {
         Voxels = voxels;
         Origin = origin;
         Axes = axes;
+        _volumeAxisOf = volumeAxisOf;
+        _reversed = reversed;
     }
+
+    private readonly int[] _volumeAxisOf;
+    private readonly bool[] _reversed;
 
     public float[] Voxels { get; }
 
@@ -36,6 +41,8 @@ internal sealed class PatientAlignedView
         long[] strides = [1, g.SizeX, (long)g.SizeX * g.SizeY];
         var patientAxisOf = MatchAxes(directions);
         var axes = new ViewAxis[3];
+        var volumeAxisOf = new int[3];
+        var reversed = new bool[3];
         long origin = 0;
         for (var volumeAxis = 0; volumeAxis < 3; volumeAxis++)
         {
@@ -44,8 +51,18 @@ internal sealed class PatientAlignedView
             if (!forward)
                 origin += (sizes[volumeAxis] - 1) * strides[volumeAxis];
             axes[patientAxis] = new ViewAxis(sizes[volumeAxis], spacings[volumeAxis], forward ? strides[volumeAxis] : -strides[volumeAxis]);
+            volumeAxisOf[patientAxis] = volumeAxis;
+            reversed[patientAxis] = !forward;
         }
-        return new PatientAlignedView(volume.Voxels, origin, axes);
+        return new PatientAlignedView(volume.Voxels, origin, axes, volumeAxisOf, reversed);
+    }
+
+    /// <summary>The view index along a patient axis of the voxel (x, y, z) of the volume.</summary>
+    public int IndexAlong(int patientAxis, int x, int y, int z)
+    {
+        var volumeAxis = _volumeAxisOf[patientAxis];
+        var index = volumeAxis switch { 0 => x, 1 => y, _ => z };
+        return _reversed[patientAxis] ? Axes[patientAxis].Size - 1 - index : index;
     }
 
     /// <summary>Assigns each volume axis a distinct patient axis, strongest direction cosine first.</summary>

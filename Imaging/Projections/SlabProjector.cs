@@ -38,6 +38,20 @@ public static class SlabProjector
     public static int DepthOf(CtVolume volume, AnatomicalPlane plane) =>
         PatientAlignedView.Of(volume).Axes[PlaneLayout.Of(plane).DepthAxis].Size;
 
+    /// <summary>
+    /// Where voxel (x, y, z) appears in <paramref name="plane"/>: column and row of the <see cref="PlaneImage"/> that
+    /// <see cref="Project"/> returns (before square-pixel resampling) and the depth index (a viewer's slice index).
+    /// </summary>
+    public static (int Column, int Row, int Depth) PlaneCoordinatesOf(CtVolume volume, AnatomicalPlane plane, int x, int y, int z)
+    {
+        var view = PatientAlignedView.Of(volume);
+        var layout = PlaneLayout.Of(plane);
+        var row = view.IndexAlong(layout.VerticalAxis, x, y, z);
+        if (layout.VerticalReversed)
+            row = view.Axes[layout.VerticalAxis].Size - 1 - row;
+        return (view.IndexAlong(layout.HorizontalAxis, x, y, z), row, view.IndexAlong(layout.DepthAxis, x, y, z));
+    }
+
     private static float Reduce(float[] voxels, long offset, long stride, int count, ProjectionMode mode)
     {
         var value = voxels[offset];
