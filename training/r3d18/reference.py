@@ -1,7 +1,7 @@
 """Reference run of the original pipeline in PyTorch on one DICOM series, for parity checks against HeadCt.Inference:
 pydicom -> HU -> original preprocessing -> r3d_18 -> logit and CAM upsampled to the volume grid.
 
-    /usr/bin/python3 training/r3d18/reference.py --series DIR (--checkpoint X.pth | --random-init --seed 0) --out DIR
+    /usr/bin/python3 training/r3d18/reference.py --series DIR (--checkpoint X.pth | --random-init --seed 0 | --preprocess-only) --out DIR
 
 Writes `reference.json` (logit, shapes, CAM peak as [z, y, x] on the volume grid, timings), `tensor.f32` (the model
 input, C-order float32 little-endian) and `cam.f32` (the CAM on the volume grid [D, H, W])."""
@@ -26,15 +26,12 @@ def main():
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--checkpoint")
     source.add_argument("--random-init", action="store_true")
+    source.add_argument("--preprocess-only", action="store_true", help="write tensor.f32 and the shapes, run no model")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     torch.set_num_threads(2)
     timings = {}
-
-    started = time.perf_counter()
-    model = r3d18_model.build(checkpoint=args.checkpoint, seed=args.seed)
-    timings["buildSeconds"] = time.perf_counter() - started
 
     started = time.perf_counter()
     hu = preprocess.read_series(args.series)
@@ -43,6 +40,20 @@ def main():
     started = time.perf_counter()
     tensor = preprocess.preprocess(hu)
     timings["preprocessSeconds"] = time.perf_counter() - started
+    os.makedirs(args.out, exist_ok=True)
+    tensor.numpy().astype("<f4").tofile(os.path.join(args.out, "tensor.f32"))
+    result = {"volumeShape": list(hu.shape), "tensorShape": list(tensor.shape), "timings": timings}
+    if not args.preprocess_only:
+        result.update(run_model(args, hu, tensor, timings))
+    with open(os.path.join(args.out, "reference.json"), "w") as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result))
+
+
+def run_model(args, hu, tensor, timings):
+    started = time.perf_counter()
+    model = r3d18_model.build(checkpoint=args.checkpoint, seed=args.seed)
+    timings["buildSeconds"] = time.perf_counter() - started
 
     started = time.perf_counter()
     with torch.no_grad():
@@ -52,22 +63,14 @@ def main():
         cam_volume = F.interpolate(cam, size=hu.shape, mode="trilinear", align_corners=False)[0, 0]
     timings["inferenceSeconds"] = time.perf_counter() - started
 
-    os.makedirs(args.out, exist_ok=True)
-    tensor.numpy().astype("<f4").tofile(os.path.join(args.out, "tensor.f32"))
     cam_volume.numpy().astype("<f4").tofile(os.path.join(args.out, "cam.f32"))
     peak = np.unravel_index(int(torch.argmax(cam_volume)), tuple(cam_volume.shape))
-    result = {
+    return {
         "logit": float(logit[0, 0]),
-        "volumeShape": list(hu.shape),
-        "tensorShape": list(tensor.shape),
         "featureShape": list(features.shape),
         "camPeak": [int(i) for i in peak],
         "camMax": float(cam_volume.max()),
-        "timings": timings,
     }
-    with open(os.path.join(args.out, "reference.json"), "w") as f:
-        json.dump(result, f, indent=2)
-    print(json.dumps(result))
 
 
 if __name__ == "__main__":
