@@ -11,4 +11,8 @@ public interface IStudyStore
 
     /// <summary>Removes every blob of the study (instances and record); returns how many there were.</summary>
     Task<int> DeleteStudyAsync(string studyId, CancellationToken cancellationToken);
+
+    /// <summary>The most recently uploaded studies, newest first. A store that keeps no index lists none.</summary>
+    Task<IReadOnlyList<RecentStudy>> ListRecentAsync(int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RecentStudy>>([]);
 }

@@ -1,0 +1,130 @@
+// The review form: comment and decision, saved with PUT /results/{id} guarded by If-Match. A 412 (someone saved
+// in between) shows both versions side by side and keeps what the user typed.
+import { apiFetch, getJson, problemOf } from './api.js';
+import { dateTime, el } from './format.js';
+
+const decisions = [['agree', 'Agree'], ['disagree', 'Disagree'], ['uncertain', 'Uncertain'], ['', 'No decision']];
+
+export function createReview(container, onSaved) {
+  const comment = el('textarea', { id: 'review-comment', rows: '4', maxlength: '4000' });
+  const reviewer = el('input', { id: 'review-reviewer', type: 'text', maxlength: '200', autocomplete: 'name' });
+  const radios = decisions.map(([value, text]) => {
+    const input = el('input', { type: 'radio', name: 'review-decision', id: `review-decision-${value || 'none'}`, value });
+    return { input, label: el('label', { class: 'inline' }, input, ` ${text}`) };
+  });
+  const save = el('button', { type: 'submit', id: 'review-save' }, 'Save review');
+  const status = el('p', { id: 'review-status', role: 'status' });
+  const conflict = el('div', { id: 'review-conflict', class: 'conflict', role: 'alert', hidden: true });
+  const saved = el('div', { id: 'review-saved' });
+  const form = el('form', { id: 'review-form', class: 'review-form' },
+    el('div', { class: 'control' }, el('label', { for: 'review-comment' }, 'Comment'), comment),
+    el('fieldset', {}, el('legend', {}, 'Decision on the model output'), radios.map((r) => r.label)),
+    el('div', { class: 'control' }, el('label', { for: 'review-reviewer' }, 'Reviewer'), reviewer),
+    el('div', { class: 'buttons' }, save),
+    status);
+  container.replaceChildren(saved, form, conflict);
+
+  let study = null;
+  let etag = null;
+  let dirty = false;
+
+  const decision = () => radios.find((r) => r.input.checked)?.input.value ?? '';
+  const fill = (metadata) => {
+    comment.value = metadata?.comment ?? '';
+    reviewer.value = metadata?.review?.reviewer ?? '';
+    const value = metadata?.review?.decision ?? '';
+    for (const r of radios) r.input.checked = r.input.value === value;
+    dirty = false;
+  };
+  const body = () => ({
+    comment: comment.value.trim() ? comment.value : null,
+    review: decision() ? { decision: decision(), reviewer: reviewer.value.trim() || null } : null,
+    tags: study.metadata?.tags ?? {},
+  });
+
+  form.addEventListener('input', () => { dirty = true; });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    put();
+  });
+
+  async function put() {
+    save.disabled = true;
+    status.textContent = 'Saving…';
+    try {
+      const response = await apiFetch(`/results/${study.id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+        body: JSON.stringify(body()),
+      });
+      if (response.ok) {
+        const document = await response.json();
+        conflict.hidden = true;
+        dirty = false;
+        onSaved(document, response.headers.get('ETag'));
+        status.textContent = `Saved at ${new Date().toLocaleTimeString()}.`;
+      } else if (response.status === 412) {
+        await showConflict();
+      } else {
+        const problem = await problemOf(response);
+        const errors = problem?.errors ? Object.entries(problem.errors).map(([field, messages]) => `${field || 'body'}: ${messages.join(' ')}`) : [];
+        status.textContent = `Not saved: ${problem?.title ?? response.status}${errors.length ? ` (${errors.join('; ')})` : ''}`;
+      }
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    } finally {
+      save.disabled = false;
+    }
+  }
+
+  async function showConflict() {
+    const latest = await getJson(`/results/${study.id}`);
+    study = latest.body;
+    etag = latest.etag;
+    renderSaved(study.metadata);
+    const theirs = study.metadata ?? {};
+    const yours = body();
+    status.textContent = 'Not saved: someone else saved a review in the meantime.';
+    conflict.replaceChildren(
+      el('h4', {}, 'Conflict: this review was changed while you were writing'),
+      el('div', { class: 'conflict-versions' },
+        version('Their saved version', theirs.comment, theirs.review, 'review-conflict-theirs'),
+        version('Your version (not saved yet)', yours.comment, yours.review, 'review-conflict-yours')),
+      el('div', { class: 'buttons' },
+        el('button', { type: 'button', id: 'review-keep-mine', onclick: put }, 'Save mine over theirs'),
+        el('button', { type: 'button', id: 'review-take-theirs', onclick: () => { fill(theirs); conflict.hidden = true; status.textContent = 'Their version loaded.'; } }, 'Use theirs')));
+    conflict.hidden = false;
+  }
+
+  function renderSaved(metadata) {
+    const review = metadata?.review;
+    saved.replaceChildren(metadata?.comment || review
+      ? el('dl', { class: 'facts' },
+        el('dt', {}, 'Saved comment'), el('dd', { id: 'saved-comment', class: 'saved-comment' }, metadata?.comment ?? '—'),
+        el('dt', {}, 'Saved decision'), el('dd', { id: 'saved-decision' },
+          review ? `${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}, ${dateTime(review.reviewedAt)}` : '—'))
+      : el('p', { class: 'muted' }, 'No review saved yet.'));
+  }
+
+  return {
+    /** The document and ETag of the last GET or PUT; the form keeps unsaved typing. */
+    show(document, documentEtag) {
+      const other = study?.id !== document.id;
+      study = document;
+      etag = documentEtag;
+      renderSaved(document.metadata);
+      if (other) {
+        conflict.hidden = true;
+        status.textContent = '';
+      }
+      if (other || !dirty) fill(document.metadata);
+    },
+  };
+}
+
+function version(title, comment, review, id) {
+  return el('section', { id, class: 'conflict-version' },
+    el('h5', {}, title),
+    el('p', { class: 'saved-comment' }, comment || '(no comment)'),
+    el('p', {}, review ? `Decision: ${review.decision}${review.reviewer ? ` by ${review.reviewer}` : ''}` : 'No decision'));
+}
