@@ -1,0 +1,243 @@
+using System.Buffers;
+
+namespace HeadCt.Dicom.Codecs.Jpeg2000;
+
+/// <summary>
+/// Inverse discrete wavelet transforms (T.800 Annex F): 2D_SR per level, rows (HOR_SR) then columns (VER_SR), with
+/// periodic symmetric extension. Coefficients arrive in the Mallat layout (low band first in each direction); the
+/// vertical pass lifts whole rows at a time so it runs along memory, not across it.
+/// </summary>
+internal static class J2kInverseDwt
+{
+    // T.800 Table F.4 lifting parameters of the 9/7 filter; F.3.8.2 scales lows by K and highs by 1/K.
+    private const float Alpha = -1.586134342059924f;
+    private const float Beta = -0.052980118572961f;
+    private const float Gamma = 0.882911075530934f;
+    private const float Delta = 0.443506852043971f;
+    private const float K = 1.230174104914001f;
+    private const float InverseK = 1f / K;
+
+    public static void Reversible(int[] buffer, int stride, J2kTileComponent component)
+    {
+        var resolutions = component.Resolutions;
+        var maxWidth = component.Width;
+        var maxHeight = component.Height;
+        var line = ArrayPool<int>.Shared.Rent(Math.Max(maxWidth, maxHeight) + 2);
+        var rows = ArrayPool<int>.Shared.Rent(Math.Max(1, maxWidth * maxHeight));
+        try
+        {
+            for (var r = 1; r < resolutions.Length; r++)
+            {
+                var res = resolutions[r];
+                var low = resolutions[r - 1];
+                int width = res.X1 - res.X0, height = res.Y1 - res.Y0;
+                int lowWidth = low.X1 - low.X0, lowHeight = low.Y1 - low.Y0;
+                if (width > 0)
+                {
+                    for (var y = 0; y < height; y++)
+                        Lift53(buffer.AsSpan(y * stride, width), lowWidth, res.X0 & 1, line);
+                }
+                if (height > 0 && width > 0)
+                    Vertical53(buffer, stride, width, height, lowHeight, res.Y0 & 1, rows);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(line);
+            ArrayPool<int>.Shared.Return(rows);
+        }
+    }
+
+    public static void Irreversible(float[] buffer, int stride, J2kTileComponent component)
+    {
+        var resolutions = component.Resolutions;
+        var line = ArrayPool<float>.Shared.Rent(Math.Max(component.Width, component.Height) + 2);
+        var rows = ArrayPool<float>.Shared.Rent(Math.Max(1, component.Width * component.Height));
+        try
+        {
+            for (var r = 1; r < resolutions.Length; r++)
+            {
+                var res = resolutions[r];
+                var low = resolutions[r - 1];
+                int width = res.X1 - res.X0, height = res.Y1 - res.Y0;
+                int lowWidth = low.X1 - low.X0, lowHeight = low.Y1 - low.Y0;
+                if (width > 0)
+                {
+                    for (var y = 0; y < height; y++)
+                        Lift97(buffer.AsSpan(y * stride, width), lowWidth, res.X0 & 1, line);
+                }
+                if (height > 0 && width > 0)
+                    Vertical97(buffer, stride, width, height, lowHeight, res.Y0 & 1, rows);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(line);
+            ArrayPool<float>.Shared.Return(rows);
+        }
+    }
+
+    /// <summary>1D_SR of the 5/3 filter on one row: interleave, then F.3.8.1 steps 1 and 2.</summary>
+    private static void Lift53(Span<int> row, int lowCount, int parity, int[] line)
+    {
+        var n = row.Length;
+        if (n == 1)
+        {
+            if (parity == 1)
+                row[0] /= 2;
+            return;
+        }
+        Interleave(row, lowCount, parity, line);
+        var x = line.AsSpan(0, n);
+        // even positions of the absolute grid (low-pass) sit at local i where i + parity is even
+        for (var i = parity; i < n; i += 2)
+        {
+            var left = i > 0 ? x[i - 1] : x[i + 1];
+            var right = i + 1 < n ? x[i + 1] : x[i - 1];
+            x[i] -= (left + right + 2) >> 2;
+        }
+        for (var i = 1 - parity; i < n; i += 2)
+        {
+            var left = i > 0 ? x[i - 1] : x[i + 1];
+            var right = i + 1 < n ? x[i + 1] : x[i - 1];
+            x[i] += (left + right) >> 1;
+        }
+        x.CopyTo(row);
+    }
+
+    private static void Interleave<T>(Span<T> row, int lowCount, int parity, T[] line)
+    {
+        var n = row.Length;
+        var low = 0;
+        var high = lowCount;
+        for (var i = 0; i < n; i++)
+            line[i] = ((i + parity) & 1) == 0 ? row[low++] : row[high++];
+    }
+
+    private static void Vertical53(int[] buffer, int stride, int width, int height, int lowHeight, int parity, int[] rows)
+    {
+        if (height == 1)
+        {
+            if (parity == 1)
+            {
+                for (var x = 0; x < width; x++)
+                    buffer[x] /= 2;
+            }
+            return;
+        }
+        InterleaveRows(buffer, stride, width, height, lowHeight, parity, rows);
+        var first = parity == 0 ? 0 : 1;
+        for (var i = first; i < height; i += 2)
+        {
+            var up = (i > 0 ? i - 1 : i + 1) * width;
+            var down = (i + 1 < height ? i + 1 : i - 1) * width;
+            var row = rows.AsSpan(i * width, width);
+            var a = rows.AsSpan(up, width);
+            var b = rows.AsSpan(down, width);
+            for (var x = 0; x < row.Length; x++)
+                row[x] -= (a[x] + b[x] + 2) >> 2;
+        }
+        for (var i = 1 - first; i < height; i += 2)
+        {
+            var up = (i > 0 ? i - 1 : i + 1) * width;
+            var down = (i + 1 < height ? i + 1 : i - 1) * width;
+            var row = rows.AsSpan(i * width, width);
+            var a = rows.AsSpan(up, width);
+            var b = rows.AsSpan(down, width);
+            for (var x = 0; x < row.Length; x++)
+                row[x] += (a[x] + b[x]) >> 1;
+        }
+        for (var i = 0; i < height; i++)
+            rows.AsSpan(i * width, width).CopyTo(buffer.AsSpan(i * stride, width));
+    }
+
+    private static void InterleaveRows<T>(T[] buffer, int stride, int width, int height, int lowHeight, int parity, T[] rows)
+    {
+        var low = 0;
+        var high = lowHeight;
+        for (var i = 0; i < height; i++)
+        {
+            var source = ((i + parity) & 1) == 0 ? low++ : high++;
+            buffer.AsSpan(source * stride, width).CopyTo(rows.AsSpan(i * width, width));
+        }
+    }
+
+    /// <summary>1D_SR of the 9/7 filter on one row (F.3.8.2): scale, then the four lifting steps undone.</summary>
+    private static void Lift97(Span<float> row, int lowCount, int parity, float[] line)
+    {
+        var n = row.Length;
+        if (n == 1)
+        {
+            if (parity == 1)
+                row[0] *= 0.5f;
+            return;
+        }
+        Interleave(row, lowCount, parity, line);
+        var x = line.AsSpan(0, n);
+        var even = parity == 0 ? 0 : 1;
+        var odd = 1 - even;
+        for (var i = even; i < n; i += 2)
+            x[i] *= K;
+        for (var i = odd; i < n; i += 2)
+            x[i] *= InverseK;
+        LiftStep(x, even, Delta);
+        LiftStep(x, odd, Gamma);
+        LiftStep(x, even, Beta);
+        LiftStep(x, odd, Alpha);
+        x.CopyTo(row);
+    }
+
+    private static void LiftStep(Span<float> x, int first, float factor)
+    {
+        var n = x.Length;
+        for (var i = first; i < n; i += 2)
+        {
+            var left = i > 0 ? x[i - 1] : x[i + 1];
+            var right = i + 1 < n ? x[i + 1] : x[i - 1];
+            x[i] -= factor * (left + right);
+        }
+    }
+
+    private static void Vertical97(float[] buffer, int stride, int width, int height, int lowHeight, int parity, float[] rows)
+    {
+        if (height == 1)
+        {
+            if (parity == 1)
+            {
+                for (var x = 0; x < width; x++)
+                    buffer[x] *= 0.5f;
+            }
+            return;
+        }
+        InterleaveRows(buffer, stride, width, height, lowHeight, parity, rows);
+        var even = parity == 0 ? 0 : 1;
+        var odd = 1 - even;
+        for (var i = 0; i < height; i++)
+        {
+            var scale = ((i + parity) & 1) == 0 ? K : InverseK;
+            var row = rows.AsSpan(i * width, width);
+            for (var x = 0; x < row.Length; x++)
+                row[x] *= scale;
+        }
+        RowLiftStep(rows, width, height, even, Delta);
+        RowLiftStep(rows, width, height, odd, Gamma);
+        RowLiftStep(rows, width, height, even, Beta);
+        RowLiftStep(rows, width, height, odd, Alpha);
+        for (var i = 0; i < height; i++)
+            rows.AsSpan(i * width, width).CopyTo(buffer.AsSpan(i * stride, width));
+    }
+
+    private static void RowLiftStep(float[] rows, int width, int height, int first, float factor)
+    {
+        for (var i = first; i < height; i += 2)
+        {
+            var up = (i > 0 ? i - 1 : i + 1) * width;
+            var down = (i + 1 < height ? i + 1 : i - 1) * width;
+            var row = rows.AsSpan(i * width, width);
+            var a = rows.AsSpan(up, width);
+            var b = rows.AsSpan(down, width);
+            for (var x = 0; x < row.Length; x++)
+                row[x] -= factor * (a[x] + b[x]);
+        }
+    }
+}
