@@ -12,12 +12,17 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseHeadCtProblemDetails();
+
+// The web page (wwwroot): its ES modules have no fingerprint in their names, so browsers revalidate them (304 by ETag).
+app.UseDefaultFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();
 
 app.MapUploadApi();
 app.MapResultsApi();
+app.MapStudyListApi();
 app.MapRenderingsApi();
 
 app.Run();
