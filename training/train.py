@@ -1,6 +1,8 @@
-"""Train the phantom demonstrator: a compact 3-D CNN with a global-average-pool + linear head (so CAM is exact),
-on tensors exported by the C# serving preprocessing (`phantoms tensors`). Exports ONNX + manifest and reports
-AUC, sensitivity/specificity at the threshold and the pointing-game score on a held-out set."""
+"""Train the phantom demonstrator: a compact 3-D CNN whose logit is a log-sum-exp pool of a voxel score map
+s = sum_k w_k A_k + b (a 1x1x1 convolution of the last feature map A), so the CAM sum_k w_k A_k is exactly the map the
+score is pooled from and its peak is where the evidence is. Trained on tensors exported by the C# serving
+preprocessing (`phantoms tensors`). Exports ONNX + manifest and reports AUC, sensitivity/specificity at the threshold
+and the pointing-game score (overall and per lesion kind) on a held-out set."""
 import argparse
 import hashlib
 import json
@@ -14,7 +16,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 NAME = "hemorrhage-phantom-cnn"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 THRESHOLD = 0.5
 INTENDED_USE = (
     "DEMONSTRATOR ONLY. Trained on synthetic head-CT phantoms (ellipsoid skull and brain with grey/white contrast, "
@@ -23,40 +25,44 @@ INTENDED_USE = (
 )
 
 
-def block(c_in, c_out, stride):
+def block(c_in, c_out, stride=1):
     return nn.Sequential(nn.Conv3d(c_in, c_out, 3, stride=stride, padding=1, bias=False), nn.BatchNorm3d(c_out), nn.ReLU(inplace=True))
 
 
 class CompactCnn(nn.Module):
-    def __init__(self, channels, width=24):
+    """Fine stage at half in-plane resolution (D x H/2 x W/2) for where, a coarse stage at a quarter for what is
+    around it (skull, sulci), fused at the fine resolution by a 1x1x1 convolution: the feature map keeps enough
+    resolution for the attention peak to land inside thin subdural crescents."""
+
+    def __init__(self, channels, fine=16, coarse=32, width=24, sharpness=4.0):
         super().__init__()
-        self.features = nn.Sequential(
-            block(channels, 8, (1, 2, 2)),
-            block(8, 16, 2),
-            block(16, width, 1),
-            block(width, width, 1),
-        )
-        self.head = nn.Linear(width, 1)
+        self.fine = block(channels, fine, (1, 2, 2))
+        self.coarse = nn.Sequential(block(fine, coarse, 2), block(coarse, coarse))
+        self.fuse = nn.Sequential(nn.Conv3d(fine + coarse, width, 1, bias=False), nn.BatchNorm3d(width), nn.ReLU(inplace=True))
+        self.head = nn.Conv3d(width, 1, 1)
+        self.sharpness = sharpness
+
+    def score_map(self, x):
+        a = self.fine(x)
+        c = F.interpolate(self.coarse(a), size=a.shape[2:], mode="nearest")
+        features = self.fuse(torch.cat([a, c], 1))
+        return self.head(features), features
+
+    def pool(self, s):
+        """Smooth maximum of the score map: log-mean-exp, between the mean (r -> 0) and the max (r -> inf)."""
+        r = self.sharpness
+        return (torch.logsumexp(r * s.flatten(1), dim=1, keepdim=True) - float(np.log(s[0].numel()))) / r
 
     def forward(self, x):
-        a = self.features(x)
-        logit = self.head(a.mean(dim=(2, 3, 4)))
-        return logit, a
+        s, features = self.score_map(x)
+        return self.pool(s), features
 
 
-def pointing_hinge(model, a, mask, y):
-    """For positives, hinge on the CAM peak: the strongest sum_k w_k A_k inside the lesion (mask max-pooled to the
-    feature grid) must beat the strongest outside it by a margin of 1. The phantoms come with masks, so attention is
-    taught to point at the lesion; it cannot be met by a CAM that is zero everywhere."""
-    positives = y[:, 0] > 0
-    if not positives.any():
-        return a.new_zeros(())
-    cam = (model.head.weight[0][None, :, None, None, None] * a[positives]).sum(1).flatten(1)
-    factor = [mask.shape[d] // a.shape[d] for d in (2, 3, 4)]
-    inside = F.max_pool3d(mask[positives], kernel_size=factor).flatten(1) > 0
-    best_inside = cam.masked_fill(~inside, -1e4).max(1).values
-    best_outside = cam.masked_fill(inside, -1e4).max(1).values
-    return F.relu(1 + best_outside - best_inside).mean()
+def voxel_loss(s, mask, y):
+    """Dense supervision from the phantoms' masks: every voxel of the score map is a lesion/no-lesion call (the mask
+    max-pooled to the feature grid; negatives are all zero), lesion voxels weighted up for their rarity."""
+    target = F.adaptive_max_pool3d(mask, s.shape[2:])
+    return F.binary_cross_entropy_with_logits(s, target, pos_weight=s.new_tensor(20.0))
 
 
 def seed_everything(seed):
@@ -72,24 +78,41 @@ def auc(scores, labels):
     return float(greater / (len(pos) * len(neg)))
 
 
-def evaluate(model, inputs, labels, masks, kinds):
+def evaluate(model, inputs, labels, masks, kinds, lesions):
+    """Probabilities, and for positives whether the CAM peak (upsampled trilinearly to the input grid, as the C#
+    predictor does to the volume grid) lies inside the lesion mask."""
     model.eval()
-    weights = model.head.weight.detach()[0]
+    weights = model.head.weight.detach()[0, :, 0, 0, 0]
     probs, hits, per_kind = [], [], {}
     with torch.no_grad():
-        for i in range(len(inputs)):
-            x = torch.from_numpy(inputs[i:i + 1])
+        for start in range(0, len(inputs), 8):
+            x = torch.from_numpy(inputs[start:start + 8])
             logit, a = model(x)
-            probs.append(torch.sigmoid(logit)[0, 0].item())
-            if labels[i] == 1:
-                cam = F.relu((weights[None, :, None, None, None] * a).sum(1, keepdim=True))
-                cam = F.interpolate(cam, size=x.shape[2:], mode="trilinear", align_corners=False)[0, 0]
-                peak = np.unravel_index(int(torch.argmax(cam)), cam.shape)
-                hit = bool(masks[i][peak]) and float(cam.max()) > 0
-                hits.append(hit)
-                per_kind.setdefault(kinds[i], []).append(hit)
+            cams = F.relu((weights[None, :, None, None, None] * a).sum(1, keepdim=True))
+            cams = F.interpolate(cams, size=x.shape[2:], mode="trilinear", align_corners=False)[:, 0]
+            for j in range(len(x)):
+                i = start + j
+                probs.append(torch.sigmoid(logit[j, 0]).item())
+                if labels[i] == 1:
+                    peak = np.unravel_index(int(torch.argmax(cams[j])), cams[j].shape)
+                    hit = bool(masks[i][peak]) and float(cams[j].max()) > 0
+                    hits.append(hit)
+                    per_kind.setdefault(kinds[i], []).append(hit)
     probs = np.array(probs)
     decided = probs >= THRESHOLD
+    kinds = np.array(kinds)
+    positives = np.flatnonzero(labels == 1)
+    hit_of = dict(zip(positives, hits))
+    by_class = {}
+    for k in sorted(set(kinds) - {"None"}):
+        for subtle in (False, True):
+            chosen = [i for i in positives if kinds[i] == k and lesions[i] is not None and lesions[i]["subtle"] == subtle]
+            if chosen:
+                by_class[f"{k}/{'subtle' if subtle else 'conspicuous'}"] = {
+                    "count": len(chosen),
+                    "sensitivity": float(decided[chosen].mean()),
+                    "pointing_game": float(np.mean([hit_of[i] for i in chosen])),
+                }
     return {
         "count": int(len(labels)),
         "positives": int(labels.sum()),
@@ -98,7 +121,8 @@ def evaluate(model, inputs, labels, masks, kinds):
         "specificity": float((~decided[labels == 0]).mean()),
         "pointing_game": float(np.mean(hits)),
         "pointing_game_by_kind": {k: float(np.mean(v)) for k, v in sorted(per_kind.items())},
-        "sensitivity_by_kind": {k: float(decided[[j for j in range(len(kinds)) if kinds[j] == k]].mean()) for k in sorted(set(kinds)) if k != "None"},
+        "sensitivity_by_kind": {k: float(decided[kinds == k].mean()) for k in sorted(set(kinds)) if k != "None"},
+        "by_kind_and_conspicuity": by_class,
     }
 
 
@@ -108,7 +132,11 @@ def load(folder):
     masks = np.load(os.path.join(folder, "masks.npy"))
     with open(os.path.join(folder, "kinds.json")) as f:
         kinds = json.load(f)
-    return inputs, labels, masks, kinds
+    lesions = [None] * len(labels)
+    if os.path.exists(os.path.join(folder, "lesions.json")):
+        with open(os.path.join(folder, "lesions.json")) as f:
+            lesions = json.load(f)
+    return inputs, labels, masks, kinds, lesions
 
 
 def export(model, input_spec, out_dir, metrics):
@@ -131,7 +159,7 @@ def export(model, input_spec, out_dir, metrics):
         "attention": {
             "kind": "FeatureMapWithClassWeights",
             "featureMapOutput": "features",
-            "classWeights": [float(w) for w in model.head.weight.detach()[0]],
+            "classWeights": [float(w) for w in model.head.weight.detach()[0, :, 0, 0, 0]],
         },
         "intendedUse": INTENDED_USE,
         "trainedOn": "synthetic head-CT phantoms (tools/Phantoms), see training/README.md",
@@ -139,6 +167,7 @@ def export(model, input_spec, out_dir, metrics):
     }
     with open(os.path.join(out_dir, NAME + ".manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
+        f.write("\n")
     return onnx_path
 
 
@@ -147,56 +176,64 @@ def main():
     parser.add_argument("--train", required=True)
     parser.add_argument("--test", required=True)
     parser.add_argument("--out", default="models")
-    parser.add_argument("--epochs", type=int, default=22)
-    parser.add_argument("--limit", type=int, default=640, help="training samples used (the first ones)")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--limit", type=int, default=1200, help="training samples used (the first ones)")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--lr", type=float, default=3e-3)
-    parser.add_argument("--attention-weight", type=float, default=0.0, help="weight of the pointing hinge (0: plain CAM)")
+    parser.add_argument("--warmup", type=int, default=30, help="steps of linear learning-rate warm-up")
+    parser.add_argument("--voxel-weight", type=float, default=1.0, help="weight of the dense mask loss (0: labels only)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     seed_everything(args.seed)
 
-    inputs, labels, masks, _ = load(args.train)
+    inputs, labels, masks, _, _ = load(args.train)
     inputs, labels, masks = inputs[:args.limit], labels[:args.limit], masks[:args.limit]
     with open(os.path.join(args.train, "input.json")) as f:
         input_spec = json.load(f)
     model = CompactCnn(inputs.shape[1])
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
-    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimiser, T_max=args.epochs)
+    steps = args.epochs * ((len(inputs) + args.batch - 1) // args.batch)
+    schedule = lambda step: min(1.0, (step + 1) / args.warmup) * 0.5 * (1 + np.cos(np.pi * step / steps))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, schedule)
     generator = np.random.default_rng(args.seed)
-    started = time.time()
+    started, cpu_started = time.time(), time.process_time()
     for epoch in range(args.epochs):
         model.train()
         order = generator.permutation(len(inputs))
-        total, total_bce, total_outside = 0.0, 0.0, 0.0
+        total_bce, total_voxel = 0.0, 0.0
         for start in range(0, len(order), args.batch):
-            batch = order[start:start + args.batch]
+            batch = np.sort(order[start:start + args.batch])
             x = torch.from_numpy(inputs[batch])
-            # Left–right flip: the phantoms (and heads) are roughly symmetric, lesions are not.
+            m = torch.from_numpy(masks[batch]).float()[:, None]
+            # Left–right flip of input and mask together: heads are roughly symmetric, lesions are not.
             flip = torch.from_numpy(generator.random(len(batch)) < 0.5)
             x[flip] = x[flip].flip(-1)
-            m = torch.from_numpy(masks[batch]).float()[:, None]
             m[flip] = m[flip].flip(-1)
             y = torch.from_numpy(labels[batch]).float()[:, None]
-            logit, a = model(x)
+            s, _ = model.score_map(x)
+            logit = model.pool(s)
             bce = F.binary_cross_entropy_with_logits(logit, y)
-            outside = pointing_hinge(model, a, m, y)
-            loss = bce + args.attention_weight * outside
-            total_bce += bce.item() * len(batch)
-            total_outside += outside.item() * len(batch)
+            dense = voxel_loss(s, m, y)
+            loss = bce + args.voxel_weight * dense
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
-            total += loss.item() * len(batch)
-        scheduler.step()
-        print(f"epoch {epoch + 1}/{args.epochs} loss {total / len(inputs):.4f} bce {total_bce / len(inputs):.4f} pointing hinge {total_outside / len(inputs):.4f} ({time.time() - started:.0f} s)", flush=True)
+            scheduler.step()
+            total_bce += bce.item() * len(batch)
+            total_voxel += dense.item() * len(batch)
+        print(f"epoch {epoch + 1}/{args.epochs} bce {total_bce / len(inputs):.4f} voxel {total_voxel / len(inputs):.4f} "
+              f"({time.time() - started:.0f} s)", flush=True)
 
+    train_seconds, cpu_seconds = round(time.time() - started), round(time.process_time() - cpu_started)
     test = load(args.test)
     metrics = evaluate(model, *test)
     metrics["threshold"] = THRESHOLD
-    metrics["train_seconds"] = round(time.time() - started)
+    metrics["train_seconds"] = train_seconds
+    metrics["train_cpu_seconds"] = cpu_seconds
+    metrics["train_samples"] = int(len(inputs))
+    metrics["epochs"] = args.epochs
     print(json.dumps(metrics, indent=2))
     path = export(model, input_spec, args.out, metrics)
     print(f"exported {path} ({os.path.getsize(path)} bytes)")

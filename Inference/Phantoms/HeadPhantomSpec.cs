@@ -4,7 +4,7 @@ namespace HeadCt.Inference.Phantoms;
 
 /// <summary>
 /// One synthetic head, all sizes in mm and relative to the head centre (patient LPS axes, axial slices). Drawn at
-/// random by <see cref="Random(int, LesionKind?)"/> so that a seed gives one reproducible study.
+/// random by <see cref="Random(int, LesionKind?, bool?)"/> so that a seed gives one reproducible study.
 /// </summary>
 public sealed record HeadPhantomSpec
 {
@@ -36,7 +36,8 @@ public sealed record HeadPhantomSpec
 
     public Vector3d BrainSemiAxes => new(SkullSemiAxes.X - SkullThicknessMm, SkullSemiAxes.Y - SkullThicknessMm, SkullSemiAxes.Z - SkullThicknessMm);
 
-    public static HeadPhantomSpec Random(int seed, LesionKind? lesion)
+    /// <param name="subtle">For a lesion: force the subtle (true) or conspicuous (false) class; null draws it (30 % subtle).</param>
+    public static HeadPhantomSpec Random(int seed, LesionKind? lesion, bool? subtle = null)
     {
         var rng = new Random(seed);
         var skull = new Vector3d(Between(rng, 60, 72), Between(rng, 74, 88), Between(rng, 58, 70));
@@ -54,7 +55,7 @@ public sealed record HeadPhantomSpec
             SulcalPhase = Between(rng, 0, 2 * Math.PI),
             NoiseSeed = rng.Next(),
         };
-        return lesion is { } kind ? spec with { Lesion = LesionSpec.Random(rng, kind, spec.BrainSemiAxes) } : spec;
+        return lesion is { } kind ? spec with { Lesion = LesionSpec.Random(rng, kind, spec.BrainSemiAxes, subtle) } : spec;
     }
 
     internal static double Between(Random rng, double low, double high) => low + rng.NextDouble() * (high - low);

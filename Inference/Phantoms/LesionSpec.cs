@@ -15,9 +15,19 @@ public sealed record LesionSpec(
     double ThicknessMm,
     double AngularExtentDegrees)
 {
-    public static LesionSpec Random(Random rng, LesionKind kind, Vector3d brain)
+    /// <summary>Drawn from the subtle class: 50–62 HU and 0.6 × the size (about 30 % of random lesions).</summary>
+    public bool Subtle { get; init; }
+
+    /// <param name="subtle">Forces the subtle or the conspicuous class; the draw is still made, so the rest of the stream is unchanged.</param>
+    public static LesionSpec Random(Random rng, LesionKind kind, Vector3d brain, bool? subtle = null)
     {
-        var subtle = rng.NextDouble() < 0.3;
+        var drawnSubtle = rng.NextDouble() < 0.3;
+        var isSubtle = subtle ?? drawnSubtle;
+        return Draw(rng, kind, brain, isSubtle) with { Subtle = isSubtle };
+    }
+
+    private static LesionSpec Draw(Random rng, LesionKind kind, Vector3d brain, bool subtle)
+    {
         var hu = subtle ? HeadPhantomSpec.Between(rng, 50, 62) : HeadPhantomSpec.Between(rng, 58, 90);
         // Above the skull base: the direction's superior component is kept from going far down.
         var direction = new Vector3d(rng.NextDouble() * 2 - 1, rng.NextDouble() * 2 - 1, HeadPhantomSpec.Between(rng, -0.35, 0.75)).Normalized();

@@ -8,7 +8,8 @@ namespace HeadCt.Inference.Phantoms;
 /// <summary>
 /// Writes phantoms as training tensors through <see cref="VolumePreprocessor"/> (the serving code path):
 /// inputs.npy [N,C,D,H,W] float32, labels.npy [N] uint8, masks.npy [N,D,H,W] uint8 (lesion mask on the model grid),
-/// kinds.json and input.json (the <see cref="ModelInput"/> used).
+/// kinds.json, lesions.json (per sample: kind, subtle, HU, mask voxels on the volume grid; null without a lesion) and
+/// input.json (the <see cref="ModelInput"/> used).
 /// </summary>
 public static class TrainingSetExporter
 {
@@ -21,6 +22,7 @@ public static class TrainingSetExporter
         var labels = new byte[count];
         var masks = new byte[(long)count * probe.ChannelLength];
         var kinds = new string[count];
+        var lesions = new ExportedLesion?[count];
         var lesionKinds = Enum.GetValues<LesionKind>();
         for (var i = 0; i < count; i++)
         {
@@ -35,12 +37,15 @@ public static class TrainingSetExporter
             tensor.Data.CopyTo(inputs.AsSpan((int)((long)i * sampleLength), sampleLength));
             labels[i] = phantom.HasLesion ? (byte)1 : (byte)0;
             kinds[i] = phantom.HasLesion ? kind!.Value.ToString() : "None";
+            if (phantom.Spec.Lesion is { } lesion)
+                lesions[i] = new ExportedLesion(lesion.Kind.ToString(), lesion.Subtle, Math.Round(lesion.Hu, 1), phantom.LesionVoxelCount);
             MaskOnGrid(phantom, tensor).CopyTo(masks.AsSpan(i * probe.ChannelLength, probe.ChannelLength));
         }
         NpyWriter.Write(Path.Combine(folder, "inputs.npy"), inputs, count, probe.Channels, probe.Depth, probe.Height, probe.Width);
         NpyWriter.Write(Path.Combine(folder, "labels.npy"), labels, count);
         NpyWriter.Write(Path.Combine(folder, "masks.npy"), masks, count, probe.Depth, probe.Height, probe.Width);
         File.WriteAllText(Path.Combine(folder, "kinds.json"), JsonSerializer.Serialize(kinds));
+        File.WriteAllText(Path.Combine(folder, "lesions.json"), JsonSerializer.Serialize(lesions, ManifestReader.Json));
         File.WriteAllText(Path.Combine(folder, "input.json"), JsonSerializer.Serialize(input, ManifestReader.Json));
     }
 
@@ -67,3 +72,6 @@ public static class TrainingSetExporter
         return mask;
     }
 }
+
+/// <summary>One sample's lesion as written to lesions.json.</summary>
+internal sealed record ExportedLesion(string Kind, bool Subtle, double Hu, int MaskVoxels);
