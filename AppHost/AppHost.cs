@@ -12,15 +12,25 @@ var localServices = LocalServicesPlan.Decide(builder);
 var storage = builder.AddStorage("storage", localServices);
 var cache = builder.AddCache("cache", localServices);
 
+// Secrets generated on first run and kept in the AppHost user secrets; tests set them as Parameters:<name>.
+var credentialDefault = new GenerateParameterDefault { MinLength = 32, Special = false };
+var devApiKey = builder.AddParameter("gateway-dev-api-key", credentialDefault, secret: true, persist: true);
+var serviceKey = builder.AddParameter("processor-service-key", credentialDefault, secret: true, persist: true);
+
 var processor = builder.AddProject<Projects.Processor>("processor")
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
+    .WithEnvironment("Auth__ServiceKey", serviceKey)
     .WithHttpHealthCheck(HealthPath);
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
     .WithReference(processor).WaitFor(processor)
+    .WithEnvironment("Processor__ServiceKey", serviceKey)
+    .WithEnvironment("Auth__ApiKeys__0__Name", "development")
+    .WithEnvironment("Auth__ApiKeys__0__Role", "admin")
+    .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
     .WithExternalHttpEndpoints();
 

@@ -1,6 +1,7 @@
 using HeadCt.Processor.Apis;
 using HeadCt.Processor.Extensions;
 using HeadCt.Processor.Problems;
+using HeadCt.Processor.Security;
 using HeadCt.Services.Common.Problems;
 using Scalar.AspNetCore;
 
@@ -8,10 +9,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddProcessorAuthentication();
 
 var app = builder.Build();
 
 app.UseHeadCtProblemDetails();
+app.UseProcessorAuthentication();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -1,10 +1,13 @@
+using HeadCt.Gateway.Audit;
 using HeadCt.Gateway.Features.Delete;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Features.Upload;
 using HeadCt.Gateway.Problems;
+using HeadCt.Gateway.Security;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Services.Common.Problems;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Extensions;
@@ -22,6 +25,8 @@ public static class ApplicationServiceExtensions
         });
 
         services.AddOptions<UploadLimitsOptions>().BindConfiguration(UploadLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimitsOptions>>((kestrel, upload) =>
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(upload.Value.MinBodyBytesPerSecond, upload.Value.BodyRateGracePeriod));
         services.AddOptions<StudyStorageOptions>().BindConfiguration(StudyStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessorClientOptions>().BindConfiguration(ProcessorClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -30,12 +35,17 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<DicomContainer>();
         services.AddSingleton<IStudyStore, BlobStudyStore>();
         services.AddSingleton<IIdempotencyStore, BlobIdempotencyStore>();
+        services.AddOptions<ProcessorCredentialOptions>().BindConfiguration(ProcessorCredentialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddTransient<ProcessorServiceKeyHandler>();
         services.AddHttpClient<ProcessorClient>((provider, http) =>
-            http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<ProcessorClientOptions>>().Value.BaseAddress));
+                http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<ProcessorClientOptions>>().Value.BaseAddress))
+            .AddHttpMessageHandler<ProcessorServiceKeyHandler>();
         services.AddTransient<IProcessorQueue>(provider => provider.GetRequiredService<ProcessorClient>());
         services.AddTransient<UploadService>();
         services.AddTransient<DeleteStudyService>();
 
+        builder.AddGatewayAuthentication();
+        services.AddAuditTrail();
         services.AddHeadCtProblemDetails();
         services.AddOpenApi();
         return builder;

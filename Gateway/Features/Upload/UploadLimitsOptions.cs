@@ -33,4 +33,14 @@ public sealed class UploadLimitsOptions
     /// <summary>Bytes buffered per file to validate its DICOM header before storing it.</summary>
     [Range(4096, 64 << 20)]
     public int HeaderWindowBytes { get; set; } = 1 << 20;
+
+    /// <summary>
+    /// A body arriving slower than this (after <see cref="BodyRateGracePeriod"/>) is cut off by Kestrel with 408, so a
+    /// slow-drip client cannot hold a connection and a half-written study open.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public double MinBodyBytesPerSecond { get; set; } = 240;
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan BodyRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

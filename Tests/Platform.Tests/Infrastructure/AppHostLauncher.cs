@@ -15,7 +15,8 @@ public static class AppHostLauncher
         CancellationToken cancellationToken,
         Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
-        string[] arguments = [$"LocalServices:DataDirectory={dataDirectory}", .. extraArguments];
+        string[] arguments =
+            [$"LocalServices:DataDirectory={dataDirectory}", .. Security.TestCredentials.AppHostArguments, .. extraArguments];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(arguments, cancellationToken);
 
         // Captured in memory instead of the console: startup health-check failures are expected and noisy.

@@ -47,8 +47,13 @@ public sealed partial class PlatformAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>An HttpClient whose base address is the gateway's http endpoint.</summary>
-    public HttpClient CreateGatewayClient() => App.CreateHttpClient(ResourceNames.Gateway, "http");
+    /// <summary>An HttpClient whose base address is the gateway's http endpoint, sending the development (admin) key.</summary>
+    public HttpClient CreateGatewayClient()
+    {
+        var client = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        client.DefaultRequestHeaders.Add(Security.TestCredentials.ApiKeyHeader, Security.TestCredentials.DevApiKey);
+        return client;
+    }
 
     public HttpClient CreateHttpClient(string resourceName, string endpointName = "http") =>
         App.CreateHttpClient(resourceName, endpointName);

@@ -1,4 +1,5 @@
 using HeadCt.Platform.Tests.Infrastructure;
+using HeadCt.Platform.Tests.Security;
 
 namespace HeadCt.Platform.Tests.Support;
 
@@ -73,7 +74,16 @@ public sealed class ServicesAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A gateway client sending the development (admin) key.</summary>
     public HttpClient CreateGatewayClient()
+    {
+        var client = CreateAnonymousGatewayClient();
+        client.DefaultRequestHeaders.Add(TestCredentials.ApiKeyHeader, TestCredentials.DevApiKey);
+        return client;
+    }
+
+    /// <summary>A gateway client with no credential; add one per request.</summary>
+    public HttpClient CreateAnonymousGatewayClient()
     {
         var client = App.CreateHttpClient(ResourceNames.Gateway, "http");
         client.Timeout = TimeSpan.FromMinutes(2);
@@ -193,6 +203,14 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             foreach (var (name, value) in variables)
             {
                 resourceBuilder.WithEnvironment(name, value);
+            }
+
+            if (resourceName == ResourceNames.Gateway)
+            {
+                foreach (var (name, value) in TestCredentials.GatewayEnvironment)
+                {
+                    resourceBuilder.WithEnvironment(name, value);
+                }
             }
         }
     }

@@ -1,0 +1,18 @@
+namespace HeadCt.Gateway.Audit;
+
+/// <summary>
+/// One audited request: who (key name or token subject), what, which study, when, from where, and the outcome status.
+/// Holds ids and request facts only, never DICOM content, so the trail carries no PHI.
+/// </summary>
+public sealed record AuditEvent(
+    string Id,
+    DateTimeOffset Time,
+    string Actor,
+    string Credential,
+    string Action,
+    string? StudyId,
+    string Method,
+    string Path,
+    int Status,
+    string? RemoteIp,
+    string? UserAgent);
