@@ -22,5 +22,6 @@ app.MapScalarApiReference();
 app.MapProcessApi();
 app.MapResultsApi();
 app.MapRenderingsApi();
+app.MapAttentionApi();
 
 app.Run();

@@ -16,27 +16,16 @@ public static class RenderingsApi
         var renderings = app.MapGroup("").WithTags("Renderings");
         Map(renderings, "projections", "GetProjections",
             "The centre axial, coronal and sagittal planes (brain window) as base64 PNGs, and links to every stored projection.");
-        Map(renderings, "attention-maps", "GetAttentionMaps", "The model's attention maps over the study.");
-
-        renderings.MapGet("/projections/{id}/{plane}.png", (string id, string plane, HttpRequest request, ProcessorClient processor, CancellationToken cancellationToken) =>
-                RelayImageAsync(id, $"projections/{id}/{Uri.EscapeDataString(plane)}.png", request, processor, cancellationToken))
-            .WithName("GetProjectionPng")
-            .WithSummary("One stored projection: plane axial|coronal|sagittal, ?window=brain|subdural|stroke|bone&mode=plane|mip|minip|mean&slab=10.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-
-        renderings.MapGet("/studies/{id}/slices/{index}.png", (string id, string index, HttpRequest request, ProcessorClient processor, CancellationToken cancellationToken) =>
-                RelayImageAsync(id, $"studies/{id}/slices/{Uri.EscapeDataString(index)}.png", request, processor, cancellationToken))
-            .WithName("GetSlicePng")
-            .WithSummary("One axial plane for a viewer, ?window=brain; index 0 is the most inferior plane (the result document has the count).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        Map(renderings, "attention-maps", "GetAttentionMaps",
+            "Where the model looked: the key slice with the heat map blended in (base64 PNG, attention_map), the key slices, the peak, and links to the overlay and heat-map PNGs.");
+        MapImage(renderings, "/projections/{id}/{plane}.png", "GetProjectionPng",
+            "One stored projection: plane axial|coronal|sagittal, ?window=brain|subdural|stroke|bone&mode=plane|mip|minip|mean&slab=10.");
+        MapImage(renderings, "/studies/{id}/slices/{index}.png", "GetSlicePng",
+            "One axial plane for a viewer, ?window=brain; index 0 is the most inferior plane (the result document has the count).");
+        MapImage(renderings, "/attention-maps/{id}/overlays/{index}.png", "GetAttentionOverlayPng",
+            "A key slice (see GET /attention-maps/{id}) in the brain window with the attention heat map blended in.");
+        MapImage(renderings, "/attention-maps/{id}/heatmaps/{index}.png", "GetAttentionHeatmapPng",
+            "The RGBA attention heat map of one viewer slice (same field of view as /studies/{id}/slices/{index}.png, at most 128 px a side).");
         return app;
     }
 
@@ -50,9 +39,33 @@ public static class RenderingsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<IResult> RelayImageAsync(
-        string id, string path, HttpRequest request, ProcessorClient processor, CancellationToken cancellationToken) =>
-        StudyId.IsValid(id)
-            ? ResultsApi.ProxyAsync(() => processor.GetImageAsync(path + request.QueryString.Value, request.Headers.IfNoneMatch.ToString(), cancellationToken))
-            : Task.FromResult(StudyNotFound(id));
+    /// <summary>
+    /// A PNG route whose processor path is the same as the public one: <paramref name="pattern"/> has the placeholders
+    /// {id} and {index} or {plane}, which are filled in escaped; the query string is passed on as it is.
+    /// </summary>
+    private static void MapImage(RouteGroupBuilder group, string pattern, string name, string summary) =>
+        group.MapGet(pattern, (HttpRequest request, ProcessorClient processor, CancellationToken cancellationToken) =>
+            {
+                var id = (string)request.RouteValues["id"]!;
+                if (!StudyId.IsValid(id))
+                {
+                    return Task.FromResult(StudyNotFound(id));
+                }
+
+                var path = pattern.TrimStart('/');
+                foreach (var (key, value) in request.RouteValues)
+                {
+                    path = path.Replace("{" + key + "}", Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""), StringComparison.Ordinal);
+                }
+
+                return ResultsApi.ProxyAsync(() => processor.GetImageAsync(
+                    path + request.QueryString.Value, request.Headers.IfNoneMatch.ToString(), cancellationToken));
+            })
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 }

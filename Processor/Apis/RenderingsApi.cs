@@ -16,7 +16,6 @@ namespace HeadCt.Processor.Apis;
 /// <summary>
 /// Images rendered at job time and stored in blob storage: projections and viewer slices. The result document
 /// (Redis-first) says whether and what was rendered; the PNG bytes come from blob storage with their ETag.
-/// Attention maps are not produced by this version (404 "not-rendered" once completed).
 /// </summary>
 public static class RenderingsApi
 {
@@ -54,14 +53,6 @@ public static class RenderingsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        renderings.MapGet("/attention-maps/{id}", async (string id, IResultStore results, CancellationToken cancellationToken) =>
-                await CompletedAsync(id, results, cancellationToken) is { Problem: { } problem }
-                    ? problem
-                    : ProcessorProblems.NotRendered(id, "attention maps"))
-            .WithName("GetAttentionMaps")
-            .WithSummary("The model's attention maps: 409 until completed; this version renders none (404 not-rendered).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -149,7 +140,7 @@ public static class RenderingsApi
     private static async Task<(ImagingRecord? Imaging, IResult? Problem)> ImagingOfAsync(
         string id, IResultStore results, CancellationToken cancellationToken)
     {
-        var (document, problem) = await CompletedAsync(id, results, cancellationToken);
+        var (document, problem) = await CompletedStudy.GetAsync(id, results, cancellationToken);
         if (problem is not null)
         {
             return (null, problem);
@@ -158,20 +149,5 @@ public static class RenderingsApi
         return document!.Imaging is { Geometry: not null } imaging
             ? (imaging, null)
             : (null, ProcessorProblems.NotRendered(id, "projections"));
-    }
-
-    /// <summary>The document of a completed study, or 404 (unknown) / 409 (not completed, with its status).</summary>
-    private static async Task<(ResultDocument? Document, IResult? Problem)> CompletedAsync(
-        string id, IResultStore results, CancellationToken cancellationToken)
-    {
-        if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
-        {
-            return (null, ProcessorProblems.StudyNotFound(id));
-        }
-
-        var document = stored.Document;
-        return document.Status == ResultStatus.Completed
-            ? (document, null)
-            : (null, ProcessorProblems.NotCompleted(id, document.Status));
     }
 }

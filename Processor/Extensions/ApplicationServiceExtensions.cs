@@ -1,3 +1,6 @@
+using HeadCt.Inference.Models;
+using HeadCt.Processor.Attention;
+using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.Volumes;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Problems;
@@ -33,6 +36,8 @@ public static class ApplicationServiceExtensions
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelSelectionOptions>().BindConfiguration(InferenceOptions.SectionName);
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -43,6 +48,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<RenderingStore>();
         services.AddSingleton<IStudyFileSource, BlobStudyFileSource>();
         services.AddSingleton<ImagingStage>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddHostedService<ModelStartup>();
+        services.AddSingleton<AttentionStage>();
+        services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobWorker>();

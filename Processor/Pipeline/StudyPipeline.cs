@@ -1,15 +1,17 @@
+using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
-using HeadCt.Processor.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Pipeline;
 
 /// <summary>
 /// The stages a study goes through, in order: copy the instances to local files, read headers and choose the series,
-/// build the volume, render and store its images. Inference joins here when it lands.
+/// build the volume (and its projections), score it with the model and draw its attention, store the viewer slices.
+/// Each stage is a span and a duration in the result document.
 /// </summary>
-public sealed class StudyPipeline(IStudyFileSource files, ImagingStage imaging, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class StudyPipeline(
+    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -18,30 +20,53 @@ public sealed class StudyPipeline(IStudyFileSource files, ImagingStage imaging, 
             await Task.Delay(options.Value.TestDelay, time, cancellationToken);
         }
 
-        using var local = await files.DownloadAsync(studyId, cancellationToken);
-
-        using var activity = ProcessorTelemetry.ActivitySource.StartActivity("stage imaging");
-        activity?.SetTag("headct.study_id", studyId);
-        var instances = imaging.ReadInstances(studyId, local.Paths);
-        if (instances.Count == 0)
+        var timings = new StageTimings(studyId);
+        LocalStudyFiles local;
+        using (timings.Start("download"))
         {
-            throw new PipelineException("The study has no readable DICOM instances.") { Permanent = true };
+            local = await files.DownloadAsync(studyId, cancellationToken);
         }
 
-        var result = await Task.Run(() => imaging.Build(instances), cancellationToken);
-        var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
-        activity?.SetTag("headct.series_count", series.Count);
-        if (!result.Succeeded)
+        using (local)
         {
-            var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []);
-            throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
+            IReadOnlyList<Imaging.Selection.InstanceFile> instances;
+            using (var stage = timings.Start("parse"))
             {
-                Permanent = true,
-                Output = new PipelineOutput(series, decisionOnly),
-            };
-        }
+                instances = imaging.ReadInstances(studyId, local.Paths);
+                stage.Activity?.SetTag("headct.instance_count", instances.Count);
+            }
 
-        activity?.SetTag("headct.series_instance_uid", result.Decision.SeriesInstanceUid);
-        return new PipelineOutput(series, await imaging.StoreAsync(studyId, result, cancellationToken));
+            if (instances.Count == 0)
+            {
+                throw new PipelineException("The study has no readable DICOM instances.") { Permanent = true };
+            }
+
+            HeadCt.Imaging.StudyImagingResult result;
+            using (var stage = timings.Start("volume"))
+            {
+                result = await Task.Run(() => imaging.Build(instances), cancellationToken);
+                stage.Activity?.SetTag("headct.series_instance_uid", result.Decision.SeriesInstanceUid);
+            }
+
+            var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
+            if (!result.Succeeded)
+            {
+                var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []);
+                throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
+                {
+                    Permanent = true,
+                    Output = new PipelineOutput(series, decisionOnly),
+                };
+            }
+
+            var prediction = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            ImagingRecord stored;
+            using (timings.Start("render"))
+            {
+                stored = await imaging.StoreAsync(studyId, result, cancellationToken);
+            }
+
+            return new PipelineOutput(series, stored, prediction, timings.Milliseconds);
+        }
     }
 }

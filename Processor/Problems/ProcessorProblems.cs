@@ -32,4 +32,8 @@ public static class ProcessorProblems
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.SliceOutOfRange,
         title: "No such slice.", detail: $"Study '{id}' has axial slices 0 to {count - 1}.",
         extensions: new Dictionary<string, object?> { ["sliceCount"] = count });
+
+    public static IResult AttentionUnavailable(string id, string why) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.AttentionUnavailable,
+        title: "No attention map for this study.", detail: $"Study '{id}': {why}");
 }

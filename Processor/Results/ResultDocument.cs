@@ -1,4 +1,4 @@
-using System.Text.Json;
+using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
 
@@ -17,8 +17,11 @@ public sealed record ResultDocument
     /// <summary>The series decision, volume report, geometry and image links; null until the imaging stage ran.</summary>
     public ImagingRecord? Imaging { get; init; }
 
-    /// <summary>The model's output; null until an inference stage exists.</summary>
-    public JsonElement? Model { get; init; }
+    /// <summary>The model's score, identity and attention; null until inference ran.</summary>
+    public PredictionRecord? Prediction { get; init; }
+
+    /// <summary>Milliseconds per pipeline stage (download, parse, volume, inference, attention, render) of the run that completed.</summary>
+    public IReadOnlyDictionary<string, double>? Timings { get; init; }
 
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 

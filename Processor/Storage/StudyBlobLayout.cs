@@ -18,4 +18,10 @@ public static class StudyBlobLayout
 
     /// <summary>A viewer slice: axial plane <paramref name="index"/> (0 = most inferior) in a window.</summary>
     public static string Slice(string studyId, int index, string window) => $"{studyId}/slices/{window}/{index}.png";
+
+    /// <summary>The RGBA heat map of viewer slice <paramref name="index"/>.</summary>
+    public static string Heatmap(string studyId, int index) => $"{studyId}/attention/heatmaps/{index}.png";
+
+    /// <summary>A key slice in the brain window with the heat map blended in.</summary>
+    public static string Overlay(string studyId, int index) => $"{studyId}/attention/overlays/{index}.png";
 }

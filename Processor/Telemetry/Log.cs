@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(2500, LogLevel.Warning, "Instance {BlobName} of study {StudyId} is unreadable: {Reason}")]
     public static partial void InstanceUnreadable(ILogger logger, string studyId, string blobName, string reason);
+
+    [LoggerMessage(2600, LogLevel.Information, "Model {Name} {Version} loaded (sha256 {Sha256}, active: {Active})")]
+    public static partial void ModelLoaded(ILogger logger, string name, string version, string sha256, bool active);
+
+    [LoggerMessage(2601, LogLevel.Information, "Study {StudyId} scored {Probability:F3} by {Model} {Version} ({Decision}); attention by {Method}, key slice {KeySlice}")]
+    public static partial void StudyScored(ILogger logger, string studyId, double probability, string model, string version, string decision, string method, int? keySlice);
 }

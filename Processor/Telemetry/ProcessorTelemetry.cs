@@ -21,6 +21,8 @@ public sealed class ProcessorTelemetry : IDisposable
             description: "Jobs that ended failed (after their last attempt, or unreadable).");
         JobAttemptsFailed = _meter.CreateCounter<long>("headct.processor.job.attempts.failed", unit: "{attempt}",
             description: "Attempts that failed and were put back on the queue.");
+        InferenceDuration = _meter.CreateHistogram<double>("headct.processor.inference.duration", unit: "s",
+            description: "Preprocessing and model run (with its attention map) for one study.");
         _meter.CreateObservableGauge("headct.processor.queue.depth", () => Volatile.Read(ref _queueDepth), unit: "{message}",
             description: "Approximate number of messages on the job queue.");
     }
@@ -31,6 +33,7 @@ public sealed class ProcessorTelemetry : IDisposable
     public Counter<long> JobsCompleted { get; }
     public Counter<long> JobsFailed { get; }
     public Counter<long> JobAttemptsFailed { get; }
+    public Histogram<double> InferenceDuration { get; }
 
     public void RecordQueueDepth(long depth) => Volatile.Write(ref _queueDepth, depth);
 

@@ -84,6 +84,8 @@ public sealed class JobRunner(
                     CompletedAt = time.GetUtcNow(),
                     Series = output.Series,
                     Imaging = output.Imaging,
+                    Prediction = output.Prediction,
+                    Timings = output.Timings,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)

@@ -1,0 +1,107 @@
+using System.Buffers;
+using HeadCt.Imaging.Projections;
+using HeadCt.Imaging.Rendering;
+using HeadCt.Imaging.Volume;
+using HeadCt.Inference.Attention;
+using HeadCt.Processor.Inference;
+
+namespace HeadCt.Processor.Attention;
+
+/// <summary>
+/// Draws a model's attention (on the volume grid) in the viewer's axial slices: per slice a small RGBA heat map
+/// covering the slice's field of view, for a viewer to stack over the slice image, and for the key slices the brain
+/// window with the heat map blended in. Attention is scaled to the study's peak, so colours compare across slices.
+/// </summary>
+public sealed class AttentionRenderer
+{
+    /// <summary>The longer side of a heat map; the attention is far smoother than that.</summary>
+    public const int HeatmapMaxSide = 128;
+
+    private readonly CtVolume _volume;
+    private readonly CtVolume _attention;
+    private readonly float _peak;
+
+    public AttentionRenderer(CtVolume volume, AttentionMap map)
+    {
+        _volume = volume;
+        _attention = new CtVolume(map.Values, volume.Geometry);
+        _peak = map.Peak?.Value ?? 0f;
+        SliceCount = ProjectionRenderer.AxialSliceCount(volume);
+    }
+
+    public int SliceCount { get; }
+
+    /// <summary>The heat map PNG of a viewer slice and that slice's strongest attention.</summary>
+    public (byte[] Png, float Maximum) Heatmap(int index)
+    {
+        var plane = SlabProjector.Project(_attention, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index);
+        var (width, height) = HeatmapSize(plane);
+        var heat = PlaneSampler.Resample(plane, width, height);
+        var rgba = ArrayPool<byte>.Shared.Rent(width * height * 4);
+        try
+        {
+            for (var i = 0; i < heat.Length; i++)
+            {
+                HeatColourMap.Write(Relative(heat[i]), rgba.AsSpan(i * 4, 4));
+            }
+
+            return (PngEncoder.EncodeRgba(rgba.AsSpan(0, width * height * 4), width, height), Max(plane.Pixels));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rgba);
+        }
+    }
+
+    /// <summary>The slice in the brain window, at the viewer's size, with the heat map blended in.</summary>
+    public byte[] Overlay(int index)
+    {
+        var slice = SlabProjector.Project(_volume, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index);
+        var (width, height) = PlaneSampler.SquareSize(slice);
+        var hu = PlaneSampler.Resample(slice, width, height);
+        var heat = PlaneSampler.Resample(SlabProjector.Project(_attention, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index), width, height);
+        var grey = new byte[width * height];
+        WindowLevel.Apply(hu, Window.Brain, grey);
+        var rgba = new byte[width * height * 4];
+        Span<byte> colour = stackalloc byte[4];
+        for (var i = 0; i < grey.Length; i++)
+        {
+            HeatColourMap.Write(Relative(heat[i]), colour);
+            var alpha = colour[3] / 255f;
+            for (var c = 0; c < 3; c++)
+            {
+                rgba[i * 4 + c] = (byte)MathF.Round(grey[i] * (1 - alpha) + colour[c] * alpha);
+            }
+
+            rgba[i * 4 + 3] = 255;
+        }
+
+        return PngEncoder.EncodeRgba(rgba, width, height);
+    }
+
+    /// <summary>The attention peak as the viewer sees it: slice index and pixel of the stored slice PNG.</summary>
+    public PeakRecord? Peak(AttentionPeak? peak)
+    {
+        if (peak is null)
+        {
+            return null;
+        }
+
+        var (column, row, depth) = SlabProjector.PlaneCoordinatesOf(_volume, AnatomicalPlane.Axial, peak.X, peak.Y, peak.Z);
+        var plane = SlabProjector.Project(_volume, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, depth);
+        var (width, height) = PlaneSampler.SquareSize(plane);
+        var (pngColumn, pngRow) = PlaneSampler.Map(plane, column, row, width, height);
+        return new PeakRecord(depth, pngColumn, pngRow, [peak.PatientMm.X, peak.PatientMm.Y, peak.PatientMm.Z], peak.Value);
+    }
+
+    private static (int Width, int Height) HeatmapSize(PlaneImage plane)
+    {
+        var (width, height) = PlaneSampler.SquareSize(plane);
+        var scale = Math.Min(1.0, (double)HeatmapMaxSide / Math.Max(width, height));
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
+    }
+
+    private float Relative(float value) => _peak > 0 ? value / _peak : 0f;
+
+    private static float Max(float[] values) => values.Length == 0 ? 0f : System.Numerics.Tensors.TensorPrimitives.Max(values);
+}
