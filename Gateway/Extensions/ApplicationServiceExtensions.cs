@@ -2,6 +2,7 @@ using HeadCt.Gateway.Audit;
 using HeadCt.Gateway.Features.Delete;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Upload.Deidentification;
 using HeadCt.Gateway.Problems;
 using HeadCt.Gateway.Security;
 using HeadCt.Gateway.Storage;
@@ -25,6 +26,7 @@ public static class ApplicationServiceExtensions
         });
 
         services.AddOptions<UploadLimitsOptions>().BindConfiguration(UploadLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeidentificationOptions>().BindConfiguration(DeidentificationOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<UploadLimitsOptions>>((kestrel, upload) =>
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(upload.Value.MinBodyBytesPerSecond, upload.Value.BodyRateGracePeriod));
         services.AddOptions<StudyStorageOptions>().BindConfiguration(StudyStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.IO.Compression;
 using System.Diagnostics;
+using HeadCt.Dicom;
+using HeadCt.Gateway.Features.Upload.Deidentification;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,7 +14,7 @@ namespace HeadCt.Gateway.Features.Upload;
 /// Reads one multipart upload part by part and streams every DICOM file (or zip entry) to storage, buffering only
 /// a header window per file. Throws <see cref="UploadLimitExceededException"/> when a limit is crossed.
 /// </summary>
-internal sealed class StudyIngest(string studyId, IStudyStore studies, UploadBudget budget)
+internal sealed class StudyIngest(string studyId, IStudyStore studies, UploadBudget budget, StudyDeidentifier? deidentifier = null)
 {
     public const string FilesField = "files";
 
@@ -172,13 +174,45 @@ internal sealed class StudyIngest(string studyId, IStudyStore studies, UploadBud
             return;
         }
 
+        var content = new PrefixedStream(window, rest);
+        var (sopInstanceUid, seriesInstanceUid) = (inspection.SopInstanceUid, inspection.SeriesInstanceUid);
+        if (deidentifier is not null)
+        {
+            if (await DeidentifyAsync(content, fileName, cancellationToken) is not { } clean)
+            {
+                return;
+            }
+
+            content = new PrefixedStream(clean, Stream.Null);
+            (sopInstanceUid, seriesInstanceUid) = (deidentifier.MappedUid(sopInstanceUid), deidentifier.MappedUid(seriesInstanceUid));
+        }
+
         var number = _accepted.Count + 1;
         using var activity = GatewayTelemetry.ActivitySource.StartActivity("store instance", ActivityKind.Internal);
         activity?.SetTag("headct.study_id", studyId);
         activity?.SetTag("headct.instance_number", number);
-        var size = await studies.WriteInstanceAsync(studyId, number, new PrefixedStream(window, rest), cancellationToken);
-        _accepted.Add(new AcceptedInstance(fileName, inspection.SopInstanceUid, inspection.SeriesInstanceUid, size));
+        var size = await studies.WriteInstanceAsync(studyId, number, content, cancellationToken);
+        _accepted.Add(new AcceptedInstance(fileName, sopInstanceUid, seriesInstanceUid, size));
         StoredBytes += size;
+    }
+
+    /// <summary>
+    /// The whole file is read (it is already capped at MaxFileSizeBytes) because the cleaned header changes length;
+    /// a file our reader or writer cannot round-trip is refused rather than stored with its identifiers.
+    /// </summary>
+    private async Task<byte[]?> DeidentifyAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        using var whole = new MemoryStream();
+        await content.CopyToAsync(whole, cancellationToken);
+        try
+        {
+            return deidentifier!.Deidentify(whole.GetBuffer().AsMemory(0, (int)whole.Length));
+        }
+        catch (DicomException e)
+        {
+            _rejected.Add(new RejectedFile(fileName, $"Could not be de-identified: {e.Kind}."));
+            return null;
+        }
     }
 
     private static async Task<int> FillAsync(Stream source, Memory<byte> buffer, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using HeadCt.Gateway.Features.Results;
+using HeadCt.Gateway.Features.Upload.Deidentification;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Services.Common.Storage;
@@ -19,7 +20,8 @@ public sealed class UploadService(
     IOptions<UploadLimitsOptions> limits,
     GatewayTelemetry telemetry,
     TimeProvider time,
-    ILogger<UploadService> logger)
+    ILogger<UploadService> logger,
+    IOptions<DeidentificationOptions>? deidentification = null)
 {
     public const string QueuedStatus = "queued";
 
@@ -35,7 +37,8 @@ public sealed class UploadService(
         var studyId = StudyId.New();
         using var activity = GatewayTelemetry.ActivitySource.StartActivity("upload");
         activity?.SetTag("headct.study_id", studyId);
-        var ingest = new StudyIngest(studyId, studies, new UploadBudget(limits.Value));
+        var deidentifier = deidentification?.Value.Deidentify == true ? new StudyDeidentifier(studyId) : null;
+        var ingest = new StudyIngest(studyId, studies, new UploadBudget(limits.Value), deidentifier);
         var ownsKey = false;
         try
         {
