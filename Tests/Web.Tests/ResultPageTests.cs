@@ -85,6 +85,24 @@ public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output)
 
     private async Task SignInAsync(IPage page)
     {
+        // Without a key the page asks for one exactly when the gateway refuses anonymous reads (contracts §3).
+        using (var anonymous = new HttpClient { BaseAddress = app.GatewayAddress })
+        using (var refused = await anonymous.GetAsync("results?limit=1"))
+        {
+            var banner = page.Locator("#sign-in-needed");
+            if (refused.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                await Expect(banner).ToBeVisibleAsync();
+                await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+                await Expect(page.Locator("#recent-message")).ToHaveTextAsync("No studies yet.");
+                await Expect(banner).ToBeHiddenAsync();
+            }
+        }
+
         await page.GetByLabel("API key").FillAsync(app.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
         await Expect(page.Locator("#sign-in-state")).ToHaveTextAsync("Key in use for this tab.");
