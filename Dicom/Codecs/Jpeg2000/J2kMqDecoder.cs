@@ -35,8 +35,12 @@ internal sealed class J2kMqDecoder
         false, false, false, false, false, false, false, false, false, false, false, false, false, false,
     ];
 
-    private readonly byte[] states = new byte[ContextCount];
-    private readonly byte[] mps = new byte[ContextCount];
+    // Per context: (state << 1) | MPS, so one load gives both; transitions precomputed for both MPS values.
+    private static readonly ushort[] QeOf = BuildQe();
+    private static readonly byte[] AfterMps = BuildTransitions(lps: false);
+    private static readonly byte[] AfterLps = BuildTransitions(lps: true);
+
+    private readonly byte[] contexts = new byte[ContextCount];
     private byte[] data = [];
     private int position;
     private int end;
@@ -47,11 +51,10 @@ internal sealed class J2kMqDecoder
     /// <summary>Initial context states (T.800 Table D.7): UNIFORM 46, run-length 3, all-zero-neighbours 4, others 0.</summary>
     public void ResetContexts()
     {
-        Array.Clear(states);
-        Array.Clear(mps);
-        states[UniformContext] = 46;
-        states[RunLengthContext] = 3;
-        states[0] = 4;
+        Array.Clear(contexts);
+        contexts[UniformContext] = 46 << 1;
+        contexts[RunLengthContext] = 3 << 1;
+        contexts[0] = 4 << 1;
     }
 
     /// <summary>INITDEC (T.800 C.3.5); bytes past the segment read as 0xFF, as the standard's padding does.</summary>
@@ -71,26 +74,24 @@ internal sealed class J2kMqDecoder
 
     private int Next => position + 1 < end ? data[position + 1] : 0xFF;
 
+    /// <summary>DECODE (T.800 C.3.2) with the conditional exchange of MPS and LPS sub-intervals.</summary>
     public int Decode(int context)
     {
-        int state = states[context];
-        uint qe = Qe[state];
+        int index = contexts[context];
+        uint qe = QeOf[index];
         a -= qe;
         int decision;
         if ((c >> 16) < qe)
         {
-            // LPS sub-interval, with the conditional exchange of T.800 C.3.2
             if (a < qe)
             {
-                decision = mps[context];
-                states[context] = NextMps[state];
+                decision = index & 1;
+                contexts[context] = AfterMps[index];
             }
             else
             {
-                decision = 1 - mps[context];
-                if (Switch[state])
-                    mps[context] = (byte)(1 - mps[context]);
-                states[context] = NextLps[state];
+                decision = (index & 1) ^ 1;
+                contexts[context] = AfterLps[index];
             }
             a = qe;
             Renormalize();
@@ -98,21 +99,41 @@ internal sealed class J2kMqDecoder
         }
         c -= qe << 16;
         if ((a & 0x8000) != 0)
-            return mps[context];
+            return index & 1;
         if (a < qe)
         {
-            decision = 1 - mps[context];
-            if (Switch[state])
-                mps[context] = (byte)(1 - mps[context]);
-            states[context] = NextLps[state];
+            decision = (index & 1) ^ 1;
+            contexts[context] = AfterLps[index];
         }
         else
         {
-            decision = mps[context];
-            states[context] = NextMps[state];
+            decision = index & 1;
+            contexts[context] = AfterMps[index];
         }
         Renormalize();
         return decision;
+    }
+
+    private static ushort[] BuildQe()
+    {
+        var table = new ushort[Qe.Length * 2];
+        for (var i = 0; i < table.Length; i++)
+            table[i] = Qe[i >> 1];
+        return table;
+    }
+
+    private static byte[] BuildTransitions(bool lps)
+    {
+        var table = new byte[Qe.Length * 2];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var state = i >> 1;
+            var mps = i & 1;
+            table[i] = lps
+                ? (byte)((NextLps[state] << 1) | (Switch[state] ? mps ^ 1 : mps))
+                : (byte)((NextMps[state] << 1) | mps);
+        }
+        return table;
     }
 
     private void Renormalize()
