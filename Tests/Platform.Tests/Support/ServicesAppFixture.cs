@@ -48,6 +48,9 @@ public sealed class ServicesAppFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Receives the services' traces, metrics and logs (OTLP/HTTP) for the PHI scan.</summary>
+    public OtlpCollector Telemetry { get; } = new();
+
     public string DataDirectory { get; } =
         Path.Combine(Path.GetTempPath(), "headct-services-tests", Guid.NewGuid().ToString("N"));
 
@@ -59,6 +62,7 @@ public sealed class ServicesAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(PlatformAppFixture.StartupTimeout);
         try
         {
+            await Telemetry.StartAsync();
             _app = await AppHostLauncher.StartAsync(Logs, DataDirectory, [], timeout.Token, ConfigureServices);
             foreach (var resource in ResourceNames.All)
             {
@@ -179,6 +183,7 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             }
         }
 
+        await Telemetry.DisposeAsync();
         try
         {
             if (Directory.Exists(DataDirectory))
@@ -194,13 +199,18 @@ public sealed class ServicesAppFixture : IAsyncLifetime
         }
     }
 
-    private static void ConfigureServices(IDistributedApplicationTestingBuilder builder)
+    private void ConfigureServices(IDistributedApplicationTestingBuilder builder)
     {
         foreach (var (resourceName, variables) in Environment)
         {
             var project = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == resourceName);
             var resourceBuilder = builder.CreateResourceBuilder(project);
             foreach (var (name, value) in variables)
+            {
+                resourceBuilder.WithEnvironment(name, value);
+            }
+
+            foreach (var (name, value) in Telemetry.ExporterEnvironment)
             {
                 resourceBuilder.WithEnvironment(name, value);
             }
