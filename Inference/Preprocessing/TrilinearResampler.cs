@@ -5,7 +5,7 @@ namespace HeadCt.Inference.Preprocessing;
 
 /// <summary>
 /// Trilinear resampling of a [z][y][x] grid to another size over the same extent, done as three linear passes
-/// (z, then y, then x; linear interpolation is separable, so this equals trilinear). The z and y passes blend whole
+/// (z, then y and x; linear interpolation is separable, so this equals trilinear). The z and y passes blend whole
 /// rows or slices with <see cref="TensorPrimitives"/>; intermediates come from <see cref="ArrayPool{T}"/>.
 /// </summary>
 public static class TrilinearResampler
@@ -21,36 +21,51 @@ public static class TrilinearResampler
         var yAxis = new LinearAxis(sourceY, targetY);
         var xAxis = new LinearAxis(sourceX, targetX);
         var sourceSlice = sourceX * sourceY;
+        // The x pass is the only scalar one, so it runs on whichever side of the y pass has fewer rows: after it when
+        // shrinking (preprocessing), before it when enlarging (CAM to the volume grid), where it is 8× less work.
+        var xFirst = sourceY < targetY;
         var slice = ArrayPool<float>.Shared.Rent(sourceSlice);
-        var rows = ArrayPool<float>.Shared.Rent(sourceX * targetY);
+        var rows = ArrayPool<float>.Shared.Rent(xFirst ? sourceY * targetX : sourceX * targetY);
         try
         {
             for (var z = 0; z < targetZ; z++)
             {
                 Blend(source.Slice(zAxis.Lower[z] * sourceSlice, sourceSlice), source.Slice(zAxis.Upper[z] * sourceSlice, sourceSlice),
                     zAxis.Weight[z], slice.AsSpan(0, sourceSlice));
+                var targetSlice = target.Slice(z * targetX * targetY, targetX * targetY);
+                if (xFirst)
+                {
+                    for (var y = 0; y < sourceY; y++)
+                        AlongX(slice.AsSpan(y * sourceX, sourceX), rows.AsSpan(y * targetX, targetX), xAxis);
+                    for (var y = 0; y < targetY; y++)
+                    {
+                        Blend(rows.AsSpan(yAxis.Lower[y] * targetX, targetX), rows.AsSpan(yAxis.Upper[y] * targetX, targetX),
+                            yAxis.Weight[y], targetSlice.Slice(y * targetX, targetX));
+                    }
+                    continue;
+                }
                 for (var y = 0; y < targetY; y++)
                 {
                     Blend(slice.AsSpan(yAxis.Lower[y] * sourceX, sourceX), slice.AsSpan(yAxis.Upper[y] * sourceX, sourceX),
                         yAxis.Weight[y], rows.AsSpan(y * sourceX, sourceX));
                 }
-                var targetSlice = target.Slice(z * targetX * targetY, targetX * targetY);
                 for (var y = 0; y < targetY; y++)
-                {
-                    var row = rows.AsSpan(y * sourceX, sourceX);
-                    var targetRow = targetSlice.Slice(y * targetX, targetX);
-                    for (var x = 0; x < targetX; x++)
-                    {
-                        var a = row[xAxis.Lower[x]];
-                        targetRow[x] = a + (row[xAxis.Upper[x]] - a) * xAxis.Weight[x];
-                    }
-                }
+                    AlongX(rows.AsSpan(y * sourceX, sourceX), targetSlice.Slice(y * targetX, targetX), xAxis);
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(slice);
             ArrayPool<float>.Shared.Return(rows);
+        }
+    }
+
+    private static void AlongX(ReadOnlySpan<float> row, Span<float> target, LinearAxis xAxis)
+    {
+        for (var x = 0; x < target.Length; x++)
+        {
+            var a = row[xAxis.Lower[x]];
+            target[x] = a + (row[xAxis.Upper[x]] - a) * xAxis.Weight[x];
         }
     }
 
