@@ -37,7 +37,12 @@ selection=(
   syntaxes/jpegls_near_lossless/SC_rgb_jls_lossy_line.dcm
   syntaxes/jpegls_lossless/MR_small_jpeg_ls_lossless.dcm
   syntaxes/jpegls_lossless/JLSL_08_07_0_1F.dcm            # 7 bits in 8
-  syntaxes/j2k_lossy/JPEG2000.dcm                         # unsupported syntax path
+  syntaxes/j2k_lossy/JPEG2000.dcm                         # JPEG 2000 9/7, 256×1024, 2 KB codestream
+  syntaxes/j2k_lossless/MR_small_jp2klossless.dcm         # JPEG 2000 5/3, signed 16-bit
+  syntaxes/j2k_lossless/GDCMJ2K_TextGBR.dcm               # JP2 boxes around the codestream, RCT
+  syntaxes/j2k_lossy/CT1_J2KI.dcm                         # 9/7 CT, 14 KB
+  features/multiframe/emri_small_jpeg_2k_lossless.dcm     # 10 frames of 5/3
+  syntaxes/htj2k/HTJ2KLossless_08_RGB.dcm                 # HTJ2K: unsupported-syntax path
   syntaxes/deflated_image_frame/liver_deflate.dcm         # 1-bit SEG, newer syntax
   broken/oob_monochrome_65535x65535.dcm                   # huge declared size
   broken/rtplan_truncated.dcm

@@ -120,6 +120,8 @@ internal sealed class J2kBlockDecoder
             var y1 = Math.Min(y0 + 4, height);
             for (var x = 0; x < width; x++)
             {
+                if ((ColumnFlags(y0, y1, x) & Neighbours) == 0)
+                    continue; // nothing significant around this column yet
                 for (var y = y0; y < y1; y++)
                 {
                     var i = (y + 1) * stride + x + 1;
@@ -147,6 +149,8 @@ internal sealed class J2kBlockDecoder
             var y1 = Math.Min(y0 + 4, height);
             for (var x = 0; x < width; x++)
             {
+                if ((ColumnFlags(y0, y1, x) & Neighbours) == 0)
+                    continue; // nothing significant around this column yet
                 for (var y = y0; y < y1; y++)
                 {
                     var i = (y + 1) * stride + x + 1;
@@ -172,6 +176,8 @@ internal sealed class J2kBlockDecoder
             var y1 = Math.Min(y0 + 4, height);
             for (var x = 0; x < width; x++)
             {
+                if ((ColumnFlags(y0, y1, x) & Significant) == 0)
+                    continue;
                 for (var y = y0; y < y1; y++)
                 {
                     var i = (y + 1) * stride + x + 1;
@@ -194,6 +200,8 @@ internal sealed class J2kBlockDecoder
             var y1 = Math.Min(y0 + 4, height);
             for (var x = 0; x < width; x++)
             {
+                if ((ColumnFlags(y0, y1, x) & Significant) == 0)
+                    continue;
                 for (var y = y0; y < y1; y++)
                 {
                     var i = (y + 1) * stride + x + 1;
@@ -254,6 +262,16 @@ internal sealed class J2kBlockDecoder
                 }
             }
         }
+    }
+
+    /// <summary>The flags of one stripe column OR-ed together.</summary>
+    private int ColumnFlags(int y0, int y1, int x)
+    {
+        var i = (y0 + 1) * stride + x + 1;
+        var all = 0;
+        for (var y = y0; y < y1; y++, i += stride)
+            all |= flags[i];
+        return all;
     }
 
     /// <summary>Marks (x, y) significant and tells its eight neighbours; in vertically causal mode the first row of a stripe does not tell the stripe above (T.800 D.7).</summary>
