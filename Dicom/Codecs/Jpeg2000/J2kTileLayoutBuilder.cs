@@ -28,6 +28,8 @@ internal static class J2kTileLayoutBuilder
             var x1 = (int)CeilDiv(tx1, info.XRsiz);
             var y1 = (int)CeilDiv(ty1, info.YRsiz);
             var levels = style.DecompositionLevels;
+            if ((style.CodeBlockStyle & J2kCodeBlockStyle.HighThroughput) != 0)
+                throw J2kErrors.Unsupported($"COD/COC: component {c} uses HT code-blocks (T.814), whose block decoder is not available", 0);
             if (quantization.Style == J2kQuantization.None || quantization.Style == J2kQuantization.ScalarExpounded)
             {
                 if (quantization.Exponents.Length < 3 * levels + 1)
