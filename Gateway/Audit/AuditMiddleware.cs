@@ -7,8 +7,9 @@ namespace HeadCt.Gateway.Audit;
 
 /// <summary>
 /// Records every authenticated API request in the audit trail before its answer leaves. The answer is held in memory
-/// until the event is stored; when the trail cannot be written the client gets 503 <c>audit-unavailable</c> instead,
-/// so nothing is disclosed, and no change reported as done, without its record. (Answers of this API are documents
+/// until the event is stored; when the trail cannot be written a successful answer is replaced by 503
+/// <c>audit-unavailable</c>, so nothing is disclosed, and no change reported as done, without its record (an error
+/// answer passes with the loss logged as an error). (Answers of this API are documents
 /// and PNGs of a few hundred KB at most; uploads stream in, only their small answer is held.)
 /// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, IAuditTrail trail, TimeProvider time, ILogger<AuditMiddleware> logger)
@@ -45,8 +46,14 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditTrail trail, Tim
         catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
         {
             AuditLog.AppendFailed(logger, auditEvent.Action, auditEvent.StudyId ?? "-", auditEvent.Status, exception);
-            await WriteUnavailableAsync(context);
-            return;
+            if (auditEvent.Status < StatusCodes.Status400BadRequest)
+            {
+                await WriteUnavailableAsync(context);
+                return;
+            }
+
+            // A refused or failed request disclosed and changed nothing: its own answer (often "storage unavailable",
+            // the very reason the trail failed) is more useful than ours; the lost event is in the error log.
         }
 
         buffer.Position = 0;

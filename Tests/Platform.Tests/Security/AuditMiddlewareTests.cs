@@ -47,6 +47,18 @@ public sealed class AuditMiddlewareTests
     }
 
     [Fact]
+    public async Task GivenTheTrailCannotBeWritten_WhenTheAnswerIsItselfAnError_ThenTheErrorPassesUnchanged()
+    {
+        var trail = new RecordingTrail { Failure = new StorageUnavailableException("down", new TimeoutException()) };
+        var context = NewContext("GET", $"/results/{StudyId}", "/results/{id}");
+
+        await Run(trail, context, StatusCodes.Status503ServiceUnavailable);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal(Document, Body(context));
+    }
+
+    [Fact]
     public async Task GivenAnAnonymousRequest_WhenItPasses_ThenNothingIsRecorded()
     {
         var trail = new RecordingTrail();
@@ -58,11 +70,11 @@ public sealed class AuditMiddlewareTests
         Assert.Equal(Document, Body(context));
     }
 
-    private static Task Run(RecordingTrail trail, HttpContext context) =>
+    private static Task Run(RecordingTrail trail, HttpContext context, int status = StatusCodes.Status200OK) =>
         new AuditMiddleware(
                 async http =>
                 {
-                    http.Response.StatusCode = StatusCodes.Status200OK;
+                    http.Response.StatusCode = status;
                     await http.Response.WriteAsync(Document);
                 },
                 trail, TimeProvider.System, NullLogger<AuditMiddleware>.Instance)
