@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
 
@@ -89,18 +91,29 @@ internal static class J2kInverseDwt
         }
         Interleave(row, lowCount, parity, line);
         var x = line.AsSpan(0, n);
-        // even positions of the absolute grid (low-pass) sit at local i where i + parity is even
+        // even positions of the absolute grid (low-pass) sit at local i where i + parity is even;
+        // the ends mirror (periodic symmetric extension), the inside needs no test
         for (var i = parity; i < n; i += 2)
         {
-            var left = i > 0 ? x[i - 1] : x[i + 1];
-            var right = i + 1 < n ? x[i + 1] : x[i - 1];
-            x[i] -= (left + right + 2) >> 2;
+            if (i == 0 || i == n - 1)
+            {
+                var left = i > 0 ? x[i - 1] : x[i + 1];
+                var right = i + 1 < n ? x[i + 1] : x[i - 1];
+                x[i] -= (left + right + 2) >> 2;
+                continue;
+            }
+            x[i] -= (x[i - 1] + x[i + 1] + 2) >> 2;
         }
         for (var i = 1 - parity; i < n; i += 2)
         {
-            var left = i > 0 ? x[i - 1] : x[i + 1];
-            var right = i + 1 < n ? x[i + 1] : x[i - 1];
-            x[i] += (left + right) >> 1;
+            if (i == 0 || i == n - 1)
+            {
+                var left = i > 0 ? x[i - 1] : x[i + 1];
+                var right = i + 1 < n ? x[i + 1] : x[i - 1];
+                x[i] += (left + right) >> 1;
+                continue;
+            }
+            x[i] += (x[i - 1] + x[i + 1]) >> 1;
         }
         x.CopyTo(row);
     }
@@ -131,21 +144,13 @@ internal static class J2kInverseDwt
         {
             var up = (i > 0 ? i - 1 : i + 1) * width;
             var down = (i + 1 < height ? i + 1 : i - 1) * width;
-            var row = rows.AsSpan(i * width, width);
-            var a = rows.AsSpan(up, width);
-            var b = rows.AsSpan(down, width);
-            for (var x = 0; x < row.Length; x++)
-                row[x] -= (a[x] + b[x] + 2) >> 2;
+            SubtractQuarter(rows.AsSpan(i * width, width), rows.AsSpan(up, width), rows.AsSpan(down, width));
         }
         for (var i = 1 - first; i < height; i += 2)
         {
             var up = (i > 0 ? i - 1 : i + 1) * width;
             var down = (i + 1 < height ? i + 1 : i - 1) * width;
-            var row = rows.AsSpan(i * width, width);
-            var a = rows.AsSpan(up, width);
-            var b = rows.AsSpan(down, width);
-            for (var x = 0; x < row.Length; x++)
-                row[x] += (a[x] + b[x]) >> 1;
+            AddHalf(rows.AsSpan(i * width, width), rows.AsSpan(up, width), rows.AsSpan(down, width));
         }
         for (var i = 0; i < height; i++)
             rows.AsSpan(i * width, width).CopyTo(buffer.AsSpan(i * stride, width));
@@ -233,11 +238,58 @@ internal static class J2kInverseDwt
         {
             var up = (i > 0 ? i - 1 : i + 1) * width;
             var down = (i + 1 < height ? i + 1 : i - 1) * width;
-            var row = rows.AsSpan(i * width, width);
-            var a = rows.AsSpan(up, width);
-            var b = rows.AsSpan(down, width);
-            for (var x = 0; x < row.Length; x++)
-                row[x] -= factor * (a[x] + b[x]);
+            SubtractScaled(rows.AsSpan(i * width, width), rows.AsSpan(up, width), rows.AsSpan(down, width), factor);
         }
+    }
+
+    // Vertical lifting works on whole rows, so it vectorises across columns.
+    private static void SubtractQuarter(Span<int> row, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var two = new Vector<int>(2);
+            var rowV = MemoryMarshal.Cast<int, Vector<int>>(row);
+            var aV = MemoryMarshal.Cast<int, Vector<int>>(a);
+            var bV = MemoryMarshal.Cast<int, Vector<int>>(b);
+            for (var v = 0; v < rowV.Length; v++)
+                rowV[v] -= Vector.ShiftRightArithmetic(aV[v] + bV[v] + two, 2);
+            x = rowV.Length * Vector<int>.Count;
+        }
+        for (; x < row.Length; x++)
+            row[x] -= (a[x] + b[x] + 2) >> 2;
+    }
+
+    private static void AddHalf(Span<int> row, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var rowV = MemoryMarshal.Cast<int, Vector<int>>(row);
+            var aV = MemoryMarshal.Cast<int, Vector<int>>(a);
+            var bV = MemoryMarshal.Cast<int, Vector<int>>(b);
+            for (var v = 0; v < rowV.Length; v++)
+                rowV[v] += Vector.ShiftRightArithmetic(aV[v] + bV[v], 1);
+            x = rowV.Length * Vector<int>.Count;
+        }
+        for (; x < row.Length; x++)
+            row[x] += (a[x] + b[x]) >> 1;
+    }
+
+    private static void SubtractScaled(Span<float> row, ReadOnlySpan<float> a, ReadOnlySpan<float> b, float factor)
+    {
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var f = new Vector<float>(factor);
+            var rowV = MemoryMarshal.Cast<float, Vector<float>>(row);
+            var aV = MemoryMarshal.Cast<float, Vector<float>>(a);
+            var bV = MemoryMarshal.Cast<float, Vector<float>>(b);
+            for (var v = 0; v < rowV.Length; v++)
+                rowV[v] -= f * (aV[v] + bV[v]);
+            x = rowV.Length * Vector<float>.Count;
+        }
+        for (; x < row.Length; x++)
+            row[x] -= factor * (a[x] + b[x]);
     }
 }
