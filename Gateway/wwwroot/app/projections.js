@@ -38,7 +38,8 @@ export function createProjections(container) {
   return {
     show(document) {
       const ready = document.status === 'completed' && document.imaging?.projections?.length;
-      container.hidden = !ready;
+      // The whole panel, heading included: there is nothing to show until the images exist.
+      container.parentElement.hidden = !ready;
       if (!ready || result?.id === document.id) return;
       result = document;
       load();

@@ -140,7 +140,8 @@ export function createSliceViewer(container) {
   return {
     async show(document) {
       const ready = document.status === 'completed' && document.imaging?.slices?.count > 0;
-      container.hidden = !ready;
+      // The whole panel, heading included: there is nothing to show until the images exist.
+      container.parentElement.hidden = !ready;
       if (!ready || study?.id === document.id) return;
       study = document;
       slider.max = String(count() - 1);
