@@ -1,0 +1,25 @@
+namespace HeadCt.Load;
+
+/// <summary>Command line: --gateway URL --key KEY --uploads N --readers M --timeout-minutes T (or HEADCT_API_KEY).</summary>
+public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int Readers, TimeSpan CompletionTimeout)
+{
+    public const int SlicesPerStudy = 40;
+
+    public static LoadSettings Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        var key = Value("--key") ?? Environment.GetEnvironmentVariable("HEADCT_API_KEY")
+            ?? throw new ArgumentException("Pass the gateway's dev key with --key (dashboard: parameter gateway-dev-api-key) or HEADCT_API_KEY.");
+        return new LoadSettings(
+            new Uri(Value("--gateway") ?? "http://localhost:5180"),
+            key,
+            int.Parse(Value("--uploads") ?? "8"),
+            int.Parse(Value("--readers") ?? "4"),
+            TimeSpan.FromMinutes(double.Parse(Value("--timeout-minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
