@@ -11,11 +11,12 @@ using static Microsoft.Playwright.Assertions;
 namespace HeadCt.Web.Tests;
 
 /// <summary>
-/// Issue 6 part 2: a .zip dropped on the drop zone is uploaded as it is (the gateway unpacks it), and the study
-/// appears in GET /results, newest first, with its file count and status.
+/// Issue 6 part 2: a .zip dropped on the drop zone is uploaded as it is (the gateway unpacks it) and the study appears
+/// in GET /results, newest first, with its file count and status; a study the processor refuses ends "failed" on the
+/// page with the processor's reason.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class DropUploadTests(WebAppFixture app) : IAsyncLifetime
+public sealed class UploadPanelTests(WebAppFixture app) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -37,12 +38,7 @@ public sealed class DropUploadTests(WebAppFixture app) : IAsyncLifetime
     {
         using var series = new PhantomSeries(seed: 11, LesionKind.Epidural);
         var zip = Zip(series.Files);
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.GatewayAddress.ToString() });
-        var page = await context.NewPageAsync();
-        SetDefaultExpectTimeout(20_000);
-        await page.GotoAsync("/");
-        await page.GetByLabel("API key").FillAsync(app.ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
+        var page = await OpenSignedInAsync();
 
         // A drop as the browser delivers it from the desktop: a DataTransfer holding the file.
         var dataTransfer = await page.EvaluateHandleAsync("""
@@ -83,6 +79,42 @@ public sealed class DropUploadTests(WebAppFixture app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         var after = await gateway.GetFromJsonAsync<JsonElement>("results?limit=100");
         Assert.DoesNotContain(after.GetProperty("studies").EnumerateArray(), study => study.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task GivenTooFewSlices_WhenUploaded_ThenPageShowsFailedWithTheProcessorsReason()
+    {
+        using var series = new PhantomSeries(seed: 3, LesionKind.Intraparenchymal);
+        var page = await OpenSignedInAsync();
+
+        await page.Locator("#file-input").SetInputFilesAsync(series.Files.Take(2));
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/studies/[0-9a-f]{32}$"));
+        var id = page.Url[^32..];
+        await Expect(page.Locator("#status-text")).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = 90_000 });
+        using var gateway = app.CreateGatewayClient();
+        var result = await gateway.GetFromJsonAsync<JsonElement>($"results/{id}");
+        var reason = result.GetProperty("failureReason").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        await Expect(page.Locator("#status-text")).ToHaveTextAsync($"Failed: {reason}");
+        await Expect(page.Locator("#status-steps li[data-step='done']")).ToHaveTextAsync("Failed");
+        await Expect(page.Locator("#no-prediction")).ToContainTextAsync("processing failed");
+        await Expect(page.Locator("#viewer")).ToBeHiddenAsync();
+        await Expect(page.Locator($"#recent-list a[data-id='{id}'] .badge")).ToHaveTextAsync("failed");
+
+        using var deleted = await gateway.DeleteAsync($"results/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+    }
+
+    private async Task<IPage> OpenSignedInAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.GatewayAddress.ToString() });
+        var page = await context.NewPageAsync();
+        SetDefaultExpectTimeout(20_000);
+        await page.GotoAsync("/");
+        await page.GetByLabel("API key").FillAsync(app.ApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
+        return page;
     }
 
     private static byte[] Zip(IReadOnlyList<string> files)
