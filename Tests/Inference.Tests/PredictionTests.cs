@@ -7,65 +7,11 @@ using Xunit.Abstractions;
 namespace HeadCt.Inference.Tests;
 
 /// <summary>
-/// The committed demonstrator on phantoms generated here, with seeds outside the training (1) and held-out (2) export
-/// seeds' sample streams.
+/// The predictor's mechanics with the committed demonstrator (attention on the volume grid, DICOM round trip, timing);
+/// what it detects is in <see cref="DemonstratorDetectionTests"/>.
 /// </summary>
 public sealed class PredictionTests(PredictorFixture fixture, ITestOutputHelper output) : IClassFixture<PredictorFixture>
 {
-    /// <summary>
-    /// A small evaluation on phantoms made here (12 without, 12 with a clear 80 HU lesion of each kind in turn): the
-    /// committed model is a weak demonstrator (training/README.md), so this asserts its ranking and operating point
-    /// against floors below the held-out figures rather than every single case.
-    /// </summary>
-    [Fact(Skip = NotDiscriminative)]
-    public void GivenPhantomsWithAndWithoutLesions_WhenPredicted_ThenPositivesRankAboveNegatives()
-    {
-        var kinds = Enum.GetValues<LesionKind>();
-        var negatives = new double[12];
-        var positives = new double[12];
-        for (var i = 0; i < 12; i++)
-        {
-            negatives[i] = fixture.Predictor.Predict(HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(Scrambled(9001 + i), null)).Volume).Probability;
-            positives[i] = fixture.Predictor.Predict(HeadPhantomGenerator.Generate(ClearLesion(Scrambled(9101 + i), kinds[i % kinds.Length])).Volume).Probability;
-        }
-        var threshold = fixture.Model.Manifest.Output.DecisionThreshold;
-        var pairs = 0.0;
-        foreach (var p in positives)
-        {
-            foreach (var n in negatives)
-                pairs += p > n ? 1 : p == n ? 0.5 : 0;
-        }
-        var auc = pairs / (positives.Length * negatives.Length);
-        var sensitivity = positives.Count(p => p >= threshold) / (double)positives.Length;
-        var specificity = negatives.Count(n => n < threshold) / (double)negatives.Length;
-        output.WriteLine($"AUC {auc:F3}, sensitivity {sensitivity:F2}, specificity {specificity:F2}");
-        output.WriteLine("negatives: " + string.Join(" ", negatives.Select(p => p.ToString("F2"))));
-        output.WriteLine("positives: " + string.Join(" ", positives.Select(p => p.ToString("F2"))));
-        Assert.True(auc >= 0.75, $"AUC {auc:F3}");
-        Assert.True(sensitivity >= 0.5, $"sensitivity {sensitivity:F2}");
-        Assert.True(specificity >= 0.75, $"specificity {specificity:F2}");
-    }
-
-    [Theory(Skip = NotDiscriminative)]
-    [InlineData(9101, LesionKind.Intraparenchymal)]
-    [InlineData(9103, LesionKind.Subdural)]
-    [InlineData(9105, LesionKind.Epidural)]
-    [InlineData(9107, LesionKind.Subarachnoid)]
-    public void GivenAHeadWithAClearLesion_WhenPredicted_ThenTheAttentionPeakLiesInsideTheLesion(int seed, LesionKind kind)
-    {
-        var phantom = HeadPhantomGenerator.Generate(ClearLesion(seed, kind));
-        var attention = fixture.Predictor.Predict(phantom.Volume).Attention;
-        var peak = attention?.Peak;
-        output.WriteLine($"seed {seed} {kind}: peak {peak}");
-        Assert.NotNull(peak);
-        var g = phantom.Volume.Geometry;
-        Assert.Equal(1, phantom.LesionMask[(peak.Z * g.SizeY + peak.Y) * g.SizeX + peak.X]);
-    }
-
-    /// <summary>Kept so they run as soon as a model that separates the classes is committed.</summary>
-    private const string NotDiscriminative =
-        "The committed demonstrator does not yet separate lesions from normal phantoms (held-out AUC near chance after the label leak was fixed; training/README.md).";
-
     [Fact]
     public void GivenAPrediction_WhenAttentionIsMapped_ThenItCoversTheVolumeGridAndThePeakIsItsMaximumWithPatientPosition()
     {
@@ -86,9 +32,6 @@ public sealed class PredictionTests(PredictorFixture fixture, ITestOutputHelper 
         Assert.Equal(g.PatientPosition(peak.X, peak.Y, peak.Z), peak.PatientMm);
         Assert.Equal(peak.Z, attention.KeySlices[0]);
     }
-
-    /// <summary>Spreads consecutive numbers over the seed range (.NET's seeded Random is close to linear in small seeds).</summary>
-    private static int Scrambled(int n) => (int)((uint)n * 2654435761u & int.MaxValue);
 
     /// <summary>A random head and lesion, the lesion made clearly hyperdense (80 HU); its size and place stay random.</summary>
     private static HeadPhantomSpec ClearLesion(int seed, LesionKind kind)
@@ -116,5 +59,39 @@ public sealed class PredictionTests(PredictorFixture fixture, ITestOutputHelper 
             $"ONNX + CAM {prediction.Inference.TotalMilliseconds:F1} ms; p = {prediction.Probability:F3}");
         Assert.Equal(fixture.Model.Identity, prediction.Model);
         Assert.InRange(prediction.Probability, 0, 1);
+    }
+
+    /// <summary>
+    /// The aim is 300 ms per study on 2 cores (figures in training/README.md). The bound is on the fastest of five
+    /// runs and far looser, so a busy shared machine does not fail it while a per-voxel allocation or a lost
+    /// vectorisation (several seconds on the 300-slice study) still does.
+    /// </summary>
+    [Theory]
+    [InlineData(34, 72, 4.8)]
+    [InlineData(300, 256, 0.6)]
+    public void GivenAStudyOfSomeSlices_WhenPredictedRepeatedly_ThenItsTimeIsWithinALooseBound(int slices, int inPlane, double sliceSpacingMm)
+    {
+        var spec = HeadPhantomSpec.Random(TestPhantoms.Seed(400), LesionKind.Intraparenchymal) with
+        {
+            SizeX = inPlane, SizeY = inPlane, SizeZ = slices, PixelSpacingMm = 194.4 / inPlane, SliceSpacingMm = sliceSpacingMm,
+        };
+        var volume = HeadPhantomGenerator.Generate(spec).Volume;
+        var predictor = fixture.Predictor;
+        predictor.Predict(volume);
+        var totals = new double[5];
+        var (preprocessing, inference) = (new double[5], new double[5]);
+        for (var i = 0; i < totals.Length; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var prediction = predictor.Predict(volume);
+            totals[i] = watch.Elapsed.TotalMilliseconds;
+            (preprocessing[i], inference[i]) = (prediction.Preprocessing.TotalMilliseconds, prediction.Inference.TotalMilliseconds);
+        }
+        Array.Sort(totals);
+        Array.Sort(preprocessing);
+        Array.Sort(inference);
+        output.WriteLine($"{inPlane}×{inPlane}×{slices}: median {totals[2]:F1} ms (preprocessing {preprocessing[2]:F1} ms, ONNX + CAM {inference[2]:F1} ms), " +
+            $"fastest {totals[0]:F1} ms");
+        Assert.True(totals[0] < 2000, $"fastest {totals[0]:F1} ms");
     }
 }
