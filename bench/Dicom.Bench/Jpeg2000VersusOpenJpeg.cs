@@ -42,7 +42,8 @@ internal static class Jpeg2000VersusOpenJpeg
                 var decoded = PixelDataDecoder.Decode(file);
                 var destination = new byte[decoded.Bytes.Length];
 
-                for (var i = 0; i < 5; i++)
+                // enough calls for tiered compilation to reach its optimised code before timing
+                for (var i = 0; i < 40; i++)
                     PixelDataDecoder.DecodeFrame(file, 0, destination);
                 var ours = Median(repetitions, () =>
                 {
