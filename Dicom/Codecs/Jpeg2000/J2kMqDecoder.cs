@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
 
 /// <summary>The MQ arithmetic decoder (T.800 Annex C), reading one terminated or continued codeword segment.</summary>
@@ -75,6 +77,7 @@ internal sealed class J2kMqDecoder
     private int Next => position + 1 < end ? data[position + 1] : 0xFF;
 
     /// <summary>DECODE (T.800 C.3.2) with the conditional exchange of MPS and LPS sub-intervals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(int context)
     {
         int index = contexts[context];
@@ -136,6 +139,7 @@ internal sealed class J2kMqDecoder
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Renormalize()
     {
         do
