@@ -4,12 +4,13 @@ using Xunit.Abstractions;
 namespace HeadCt.Inference.Tests;
 
 /// <summary>
-/// The committed demonstrator on phantoms generated here by the C# generator (seeds spread by <see cref="TestPhantoms.Seed"/>,
-/// outside the training and held-out export streams), every lesion kind. Each case is asserted for the conspicuous
-/// (58–90 HU, full size) intraparenchymal, subdural and epidural lesions, which the held-out set finds at 0.89–0.96.
-/// The hard ones — subarachnoid-like blood (held out: 0.38 conspicuous) and every subtle lesion (50–62 HU, 0.6 × the
-/// size; held out: 0.10–0.75 by kind) — are measured as rates against floors below those figures (training/README.md),
-/// so the test states what the demonstrator misses and still fails when it regresses.
+/// The committed demonstrator on phantoms generated here by the C# generator (seeds spread by
+/// <see cref="TestPhantoms.Seed"/>, outside the training and held-out export streams), every lesion kind. Each case is
+/// asserted for conspicuous (58–90 HU, full size) intraparenchymal, subdural and epidural lesions, which the held-out
+/// set finds at 0.94–1.00 and points at 0.86–1.00. The hard ones — subarachnoid-like blood (held out: 0.67 found, 0.54
+/// pointed at) and every subtle lesion (50–62 HU, 0.6 × the size; held out: 0.24 found, 0.22 pointed at, from 1.00
+/// for intraparenchymal to 0.00 for subdural) — are measured as rates against floors below those figures
+/// (training/README.md), so the test states what the demonstrator misses and still fails when it regresses.
 /// </summary>
 public sealed class DemonstratorDetectionTests(PredictorFixture fixture, ITestOutputHelper output) : IClassFixture<PredictorFixture>
 {
@@ -56,9 +57,12 @@ public sealed class DemonstratorDetectionTests(PredictorFixture fixture, ITestOu
         Assert.False(prediction.Positive, $"p = {prediction.Probability:F3} at or above the threshold {prediction.DecisionThreshold}");
     }
 
-    /// <summary>Floors for the hard cases, under the held-out rates by the spread of a 20-case sample.</summary>
-    private const double HardSensitivityFloor = 0.1;
-    private const double HardPointingFloor = 0.05;
+    /// <summary>
+    /// Floors for the hard cases: the held-out rates weighted to this mix (4 subarachnoid, 16 subtle) are 0.41 found and
+    /// 0.37 pointed at (measured here: 10/20 and 6/20); the floors sit about two binomial standard errors lower.
+    /// </summary>
+    private const double HardSensitivityFloor = 0.3;
+    private const double HardPointingFloor = 0.2;
 
     [Fact]
     public void GivenSubarachnoidAndSubtleLesions_WhenPredicted_ThenTheirDetectionAndPointingRatesStayAboveTheFloors()
