@@ -48,8 +48,8 @@ public static class StudyImaging
         {
             var built = VolumeBuilder.Build(decision.Instances, options.Volume);
             var images = new RenderedImage[options.Projections.Count];
-            for (var i = 0; i < images.Length; i++)
-                images[i] = ProjectionRenderer.Render(built.Volume, options.Projections[i]);
+            // Each projection reads the shared volume and writes its own slot: independent, so spread over the cores.
+            Parallel.For(0, images.Length, i => images[i] = ProjectionRenderer.Render(built.Volume, options.Projections[i]));
             return new StudyImagingResult(decision, built.Volume, built.Report, images, null, null);
         }
         catch (ImagingException e)

@@ -3,6 +3,7 @@ using HeadCt.Processor.Queue;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Processor.Worker;
 using HeadCt.Services.Common.Storage;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
@@ -26,8 +27,8 @@ public static class ProcessApi
     }
 
     private static async Task<IResult> ProcessAsync(
-        ProcessRequest request, IResultStore results, IJobQueue queue, TimeProvider time, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        ProcessRequest request, IResultStore results, IJobQueue queue, JobArrivalSignal arrivals, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!StudyId.IsValid(request.Id))
         {
@@ -51,6 +52,7 @@ public static class ProcessApi
                 throw;
             }
 
+            arrivals.Notify();
             Log.JobQueued(loggers.CreateLogger(typeof(ProcessApi)), studyId);
         }
 

@@ -54,6 +54,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobArrivalSignal>();
         services.AddHostedService<JobWorker>();
 
         services.AddHeadCtProblemDetails();

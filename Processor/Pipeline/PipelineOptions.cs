@@ -21,7 +21,7 @@ public sealed class PipelineOptions
     [Range(1.0, 100.0)]
     public double SlabMm { get; set; } = 10;
 
-    /// <summary>Parallel uploads of rendered PNGs to blob storage.</summary>
+    /// <summary>Parallel blob transfers of a job: instance downloads and uploads of rendered PNGs.</summary>
     [Range(1, 64)]
     public int UploadParallelism { get; set; } = 8;
 }

@@ -14,6 +14,7 @@ public sealed class JobWorker(
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
+    JobArrivalSignal arrivals,
     ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan DepthSamplePeriod = TimeSpan.FromSeconds(10);
@@ -39,7 +40,7 @@ public sealed class JobWorker(
                 var job = await queue.TakeAsync(settings.VisibilityTimeout, stoppingToken);
                 if (job is null)
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    await arrivals.WaitAsync(settings.PollInterval, stoppingToken);
                     continue;
                 }
 

@@ -10,7 +10,8 @@ namespace HeadCt.Processor.Pipeline.Volumes;
 /// Streams each instance blob to a file in a per-job temp folder: the volume builder reads headers first and pixels
 /// later, slice by slice, so memory stays near the volume's own size instead of holding the whole upload.
 /// </summary>
-public sealed class BlobStudyFileSource(BlobServiceClient blobs, IOptions<StorageOptions> options) : IStudyFileSource
+public sealed class BlobStudyFileSource(BlobServiceClient blobs, IOptions<StorageOptions> options, IOptions<PipelineOptions> pipeline)
+    : IStudyFileSource
 {
     public async Task<LocalStudyFiles> DownloadAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -23,12 +24,16 @@ public sealed class BlobStudyFileSource(BlobServiceClient blobs, IOptions<Storag
             var container = blobs.GetBlobContainerClient(options.Value.DicomContainer);
             await StorageCalls.Run(async () =>
             {
+                var names = new List<string>();
                 await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = StudyBlobLayout.InstancesPrefix(studyId) }, cancellationToken))
                 {
-                    var path = Path.Combine(folder, $"{paths.Count:D6}.dcm");
-                    await container.GetBlobClient(item.Name).DownloadToAsync(path, cancellationToken);
-                    paths.Add(path);
+                    names.Add(item.Name);
                 }
+
+                paths.AddRange(names.Select((_, index) => Path.Combine(folder, $"{index:D6}.dcm")));
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = pipeline.Value.UploadParallelism, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), parallel, async (index, token) =>
+                    await container.GetBlobClient(names[index]).DownloadToAsync(paths[index], token));
             });
             return local;
         }
