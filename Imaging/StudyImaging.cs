@@ -47,9 +47,7 @@ public static class StudyImaging
         try
         {
             var built = VolumeBuilder.Build(decision.Instances, options.Volume);
-            var images = new RenderedImage[options.Projections.Count];
-            // Each projection reads the shared volume and writes its own slot: independent, so spread over the cores.
-            Parallel.For(0, images.Length, i => images[i] = ProjectionRenderer.Render(built.Volume, options.Projections[i]));
+            var images = ProjectionRenderer.RenderAll(built.Volume, options.Projections);
             return new StudyImagingResult(decision, built.Volume, built.Report, images, null, null);
         }
         catch (ImagingException e)

@@ -7,7 +7,8 @@ namespace HeadCt.Processor.Pipeline;
 
 /// <summary>
 /// The stages a study goes through, in order: copy the instances to local files, read headers and choose the series,
-/// build the volume (and its projections), score it with the model and draw its attention, store the viewer slices.
+/// build the volume (and its projections), then at the same time score it with the model (drawing its attention) and
+/// store the viewer images.
 /// Each stage is a span and a duration in the result document.
 /// </summary>
 public sealed class StudyPipeline(
@@ -59,14 +60,31 @@ public sealed class StudyPipeline(
                 };
             }
 
-            var prediction = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
-            ImagingRecord stored;
-            using (timings.Start("render"))
+            // Storing the viewer images and scoring the volume only read it: run them side by side, so one's
+            // blob uploads overlap the other's computation.
+            using var renderCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var render = Task.Run(() => RenderAsync(studyId, result, timings, renderCancellation.Token), CancellationToken.None);
+            PredictionRecord prediction;
+            try
             {
-                stored = await imaging.StoreAsync(studyId, result, cancellationToken);
+                prediction = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            }
+            catch
+            {
+                await renderCancellation.CancelAsync();
+                await render.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
             }
 
-            return new PipelineOutput(series, stored, prediction, timings.Milliseconds);
+            return new PipelineOutput(series, await render, prediction, timings.Milliseconds);
+        }
+    }
+
+    private async Task<ImagingRecord> RenderAsync(string studyId, HeadCt.Imaging.StudyImagingResult result, StageTimings timings, CancellationToken cancellationToken)
+    {
+        using (timings.Start("render"))
+        {
+            return await imaging.StoreAsync(studyId, result, cancellationToken);
         }
     }
 }

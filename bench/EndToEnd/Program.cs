@@ -120,7 +120,8 @@ static string Markdown(IReadOnlyList<StudyRun> runs)
             $" | {Median(r => r.StoreResultMs)} | {Median(r => r.ProcessingMs)} | {Median(r => r.UploadToCompletedMs)} |");
     }
 
-    return string.Join(Environment.NewLine, lines) + Environment.NewLine + "(median of the runs, milliseconds)";
+    return string.Join(Environment.NewLine, lines) + Environment.NewLine +
+        "(median of the runs, milliseconds; inference + attention run beside render)";
 }
 
 int Option(string name, int fallback) => int.Parse(OptionText(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
