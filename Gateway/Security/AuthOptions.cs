@@ -29,19 +29,14 @@ public sealed class ApiKeyOptions
 }
 
 /// <summary>
-/// <c>Auth:Jwt</c>: bearer tokens from an OIDC issuer (<c>Authority</c>, keys from its discovery document), or signed
-/// with a shared symmetric key (<c>SigningKey</c>, base64, for tests and local tools). Off when neither is set.
+/// <c>Auth:Jwt</c>: bearer tokens from an OIDC issuer (<c>Authority</c>; its discovery document gives the issuer name
+/// and the signing keys). Off when no Authority is set.
 /// </summary>
 public sealed class JwtOptions
 {
     public string? Authority { get; set; }
 
     public string? Audience { get; set; }
-
-    /// <summary>Expected <c>iss</c> for symmetric tokens; with an Authority its discovery document decides.</summary>
-    public string? Issuer { get; set; }
-
-    public string? SigningKey { get; set; }
 
     /// <summary>Entra ID app roles arrive in <c>roles</c>; map Keycloak realm roles to a flat <c>roles</c> claim.</summary>
     public string RoleClaimType { get; set; } = "roles";
@@ -50,5 +45,5 @@ public sealed class JwtOptions
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(SigningKey);
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 }

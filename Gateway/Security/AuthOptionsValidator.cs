@@ -7,7 +7,6 @@ namespace HeadCt.Gateway.Security;
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
     public const int MinimumKeyLength = 16;
-    public const int MinimumSigningKeyBytes = 32;
 
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
@@ -46,20 +45,14 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         var jwt = options.Jwt;
         if (jwt.Enabled && string.IsNullOrWhiteSpace(jwt.Audience))
         {
-            failures.Add("Auth:Jwt:Audience is required when an issuer or signing key is configured.");
+            failures.Add("Auth:Jwt:Audience is required when an Authority is configured.");
         }
 
-        if (!string.IsNullOrWhiteSpace(jwt.SigningKey) && !IsLongBase64(jwt.SigningKey))
+        if (jwt.Enabled && !Uri.TryCreate(jwt.Authority, UriKind.Absolute, out _))
         {
-            failures.Add($"Auth:Jwt:SigningKey must be base64 of at least {MinimumSigningKeyBytes} bytes.");
+            failures.Add("Auth:Jwt:Authority must be an absolute URL (the issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static bool IsLongBase64(string value)
-    {
-        var buffer = new byte[value.Length];
-        return Convert.TryFromBase64String(value, buffer, out var written) && written >= MinimumSigningKeyBytes;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace HeadCt.Gateway.Security;
 
@@ -51,16 +50,8 @@ public static class GatewayAuthentication
         options.TokenValidationParameters.NameClaimType = jwt.NameClaimType;
         options.TokenValidationParameters.RoleClaimType = jwt.RoleClaimType;
         options.TokenValidationParameters.ValidAudience = jwt.Audience;
-        if (!string.IsNullOrWhiteSpace(jwt.Authority))
-        {
-            options.Authority = jwt.Authority;
-        }
-        else
-        {
-            options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(jwt.SigningKey!));
-            options.TokenValidationParameters.ValidIssuer = jwt.Issuer;
-            options.TokenValidationParameters.ValidateIssuer = !string.IsNullOrWhiteSpace(jwt.Issuer);
-        }
+        // Issuer and signing keys come from the issuer's discovery document and are refreshed from it.
+        options.Authority = jwt.Authority;
 
         options.Events = new JwtBearerEvents
         {

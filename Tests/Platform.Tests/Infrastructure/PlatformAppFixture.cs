@@ -6,7 +6,8 @@ namespace HeadCt.Platform.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the real AppHost (storage, cache, processor, gateway) once per test collection with a fresh
-/// data directory, and waits until every resource reports healthy.
+/// data directory, and waits until every resource reports healthy. Its gateway de-identifies at ingest
+/// (<c>Upload:Deidentify</c>), the switch the services fixture leaves off.
 /// </summary>
 public sealed partial class PlatformAppFixture : IAsyncLifetime
 {
@@ -30,7 +31,11 @@ public sealed partial class PlatformAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartupTimeout);
         try
         {
-            _app = await AppHostLauncher.StartAsync(Logs, DataDirectory, [], timeout.Token);
+            _app = await AppHostLauncher.StartAsync(Logs, DataDirectory, [], timeout.Token, builder =>
+            {
+                var gateway = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Gateway);
+                builder.CreateResourceBuilder(gateway).WithEnvironment("Upload__Deidentify", "true");
+            });
             foreach (var resource in ResourceNames.All)
             {
                 await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using HeadCt.Platform.Tests.Support;
 
@@ -103,6 +104,7 @@ public sealed class AuthenticationTests(ServicesAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         await ProblemAssert.IsProblemAsync(delete, HttpStatusCode.Forbidden, "forbidden");
+        Assert.True(TestOidcIssuer.Instance.DiscoveryRequests > 0, "The gateway must have read the issuer's discovery document.");
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class AuthenticationTests(ServicesAppFixture fixture)
 
     public static TheoryData<string, string> InvalidTokens => new()
     {
-        { "another signing key", TestTokens.Create("mallory", ["admin"], signingKey: new byte[32]) },
+        { "another signing key", TestTokens.Create("mallory", ["admin"], signingKey: RSA.Create(2048)) },
         { "another issuer", TestTokens.Create("mallory", ["admin"], issuer: "https://evil.example") },
         { "another audience", TestTokens.Create("mallory", ["admin"], audience: "some-other-api") },
         { "expired", TestTokens.Create("mallory", ["admin"], lifetime: TimeSpan.FromMinutes(-30)) },

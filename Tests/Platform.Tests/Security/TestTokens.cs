@@ -4,23 +4,31 @@ using System.Text.Json;
 
 namespace HeadCt.Platform.Tests.Security;
 
-/// <summary>Compact JWS tokens signed with HS256 (RFC 7515 §7.1, RFC 7518 §3.2), as an identity provider would issue them.</summary>
+/// <summary>Compact JWS access tokens signed RS256 (RFC 7515 §7.1, RFC 7518 §3.3) by the test's OIDC issuer, as an identity provider issues them.</summary>
 public static class TestTokens
 {
+    /// <param name="signingKey">Another RSA key to sign with (published under the issuer's key id), for forged tokens.</param>
+    /// <param name="issuer">The <c>iss</c> claim; the test issuer's URL unless given.</param>
     public static string Create(
         string subject,
         string[] roles,
-        byte[]? signingKey = null,
-        string issuer = TestCredentials.JwtIssuer,
+        RSA? signingKey = null,
+        string? issuer = null,
         string audience = TestCredentials.JwtAudience,
         TimeSpan? lifetime = null)
     {
+        var oidc = TestOidcIssuer.Instance;
         var now = DateTimeOffset.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(10));
-        var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["alg"] = "HS256", ["typ"] = "JWT" });
+        var header = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["alg"] = "RS256",
+            ["typ"] = "JWT",
+            ["kid"] = TestOidcIssuer.KeyId,
+        });
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
-            ["iss"] = issuer,
+            ["iss"] = issuer ?? oidc.Issuer,
             ["aud"] = audience,
             ["sub"] = subject,
             ["roles"] = roles,
@@ -29,9 +37,10 @@ public static class TestTokens
             ["exp"] = expires.ToUnixTimeSeconds(),
         });
         var signingInput = $"{Base64Url(header)}.{Base64Url(payload)}";
-        var signature = HMACSHA256.HashData(signingKey ?? TestCredentials.JwtSigningKey, Encoding.ASCII.GetBytes(signingInput));
+        var signature = (signingKey ?? oidc.SigningKey).SignData(
+            Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64Url(signature)}";
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
