@@ -1,11 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using HeadCt.Inference.Phantoms;
-using HeadCt.Web.Tests.Infrastructure;
-using HeadCt.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

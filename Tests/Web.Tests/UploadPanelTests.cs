@@ -1,10 +1,4 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using HeadCt.Inference.Phantoms;
-using HeadCt.Web.Tests.Infrastructure;
-using HeadCt.Web.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
