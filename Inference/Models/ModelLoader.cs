@@ -36,6 +36,9 @@ public static class ModelLoader
         try
         {
             using var sessionOptions = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1 };
+            // Idle ONNX Runtime workers would otherwise spin for the next op, taking the cores from the image
+            // rendering that runs beside inference in the processor.
+            sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             session = new InferenceSession(onnxPath, sessionOptions);
         }
         catch (OnnxRuntimeException e)
