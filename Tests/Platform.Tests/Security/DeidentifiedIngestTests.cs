@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using HeadCt.Dicom;
 using HeadCt.Platform.Tests.Infrastructure;
 using HeadCt.Platform.Tests.Support;
@@ -24,19 +23,11 @@ public sealed class DeidentifiedIngestTests(PlatformAppFixture fixture)
         var marked = CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(12).Select(path => _markers.Mark(File.ReadAllBytes(path))).ToArray();
         Assert.NotEmpty(_markers.FoundIn(marked[0]));
 
-        using var form = Uploads.Of(marked.Select((file, i) => ($"{i}.dcm", file)));
-        using var upload = await gateway.PostAsync("/upload", form);
-        var body = await upload.Content.ReadAsStringAsync();
-        Assert.True(upload.IsSuccessStatusCode, $"Upload answered {(int)upload.StatusCode}: {body}");
-        var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        var id = await StudyUploader.UploadAsync(gateway, marked.Select((file, i) => ($"{i}.dcm", file)));
         var (result, _) = await ResultPolling.WaitForStatusAsync(gateway, id, JobTimeout, "completed");
 
-        var container = new BlobServiceClient(await fixture.GetStorageConnectionStringAsync()).GetBlobContainerClient("dicom");
-        var stored = new List<byte[]>();
-        await foreach (var item in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"studies/{id}/instances/" }))
-        {
-            stored.Add((await container.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToArray());
-        }
+        var probe = new StorageProbe(await fixture.GetStorageConnectionStringAsync());
+        var stored = await probe.ReadAllAsync(StorageProbe.DicomContainer, $"studies/{id}/instances/");
 
         Assert.Equal(marked.Length, stored.Count);
         foreach (var instance in stored)

@@ -18,6 +18,7 @@ public sealed class TestOidcIssuer
     private static readonly Lazy<TestOidcIssuer> Shared = new(() => new TestOidcIssuer());
 
     private readonly HttpListener _listener = new();
+    private int _discoveryRequests;
 
     private TestOidcIssuer()
     {
@@ -38,8 +39,6 @@ public sealed class TestOidcIssuer
 
     /// <summary>How many times the discovery document was fetched: proof that the gateway asked the issuer.</summary>
     public int DiscoveryRequests => _discoveryRequests;
-
-    private int _discoveryRequests;
 
     private async Task ServeAsync()
     {
@@ -62,11 +61,6 @@ public sealed class TestOidcIssuer
                 "/jwks" => Jwks(),
                 _ => null,
             };
-            if (path == "/.well-known/openid-configuration")
-            {
-                Interlocked.Increment(ref _discoveryRequests);
-            }
-
             context.Response.StatusCode = document is null ? 404 : 200;
             context.Response.ContentType = "application/json";
             if (document is not null)
@@ -78,16 +72,20 @@ public sealed class TestOidcIssuer
         }
     }
 
-    private Dictionary<string, object> Discovery() => new()
+    private Dictionary<string, object> Discovery()
     {
-        ["issuer"] = Issuer,
-        ["jwks_uri"] = Issuer + "/jwks",
-        ["authorization_endpoint"] = Issuer + "/authorize",
-        ["token_endpoint"] = Issuer + "/token",
-        ["response_types_supported"] = new[] { "code" },
-        ["subject_types_supported"] = new[] { "public" },
-        ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-    };
+        Interlocked.Increment(ref _discoveryRequests);
+        return new()
+        {
+            ["issuer"] = Issuer,
+            ["jwks_uri"] = Issuer + "/jwks",
+            ["authorization_endpoint"] = Issuer + "/authorize",
+            ["token_endpoint"] = Issuer + "/token",
+            ["response_types_supported"] = new[] { "code" },
+            ["subject_types_supported"] = new[] { "public" },
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        };
+    }
 
     private Dictionary<string, object> Jwks()
     {

@@ -26,4 +26,17 @@ public sealed class StorageProbe(string connectionString)
 
         return names;
     }
+
+    /// <summary>The content of every blob under <paramref name="prefix"/>, in listing order.</summary>
+    public async Task<IReadOnlyList<byte[]>> ReadAllAsync(string container, string prefix)
+    {
+        var client = _blobs.GetBlobContainerClient(container);
+        var contents = new List<byte[]>();
+        foreach (var name in await ListAsync(container, prefix))
+        {
+            contents.Add((await client.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray());
+        }
+
+        return contents;
+    }
 }
