@@ -15,11 +15,11 @@ public static class RenderingsApi
     {
         var renderings = app.MapGroup("").WithTags("Renderings");
         Map(renderings, "projections", "GetProjections",
-            "The centre axial, coronal and sagittal planes (brain window) as base64 PNGs, and links to every stored projection.");
+            "The centre axial, coronal and sagittal planes (brain window) as base64 PNGs, and links to every projection.");
         Map(renderings, "attention-maps", "GetAttentionMaps",
             "Where the model looked: the key slice with the heat map blended in (base64 PNG, attention_map), the key slices, the peak, and links to the overlay and heat-map PNGs.");
         MapImage(renderings, "/projections/{id}/{plane}.png", "GetProjectionPng",
-            "One stored projection: plane axial|coronal|sagittal, ?window=brain|subdural|stroke|bone&mode=plane|mip|minip|mean&slab=10.");
+            "One projection: plane axial|coronal|sagittal, ?window=brain|subdural|stroke|bone&mode=plane|mip|minip|mean&slab=10.");
         MapImage(renderings, "/studies/{id}/slices/{index}.png", "GetSlicePng",
             "One axial plane for a viewer, ?window=brain; index 0 is the most inferior plane (the result document has the count).");
         MapImage(renderings, "/attention-maps/{id}/overlays/{index}.png", "GetAttentionOverlayPng",

@@ -34,6 +34,15 @@ public static class SlabProjector
         return new PlaneImage(pixels, h.Size, v.Size, h.Spacing, v.Spacing);
     }
 
+    /// <summary>Size and pixel spacing of what <see cref="Project"/> returns for <paramref name="plane"/>, without projecting.</summary>
+    public static (int Width, int Height, double PixelWidthMm, double PixelHeightMm) ShapeOf(CtVolume volume, AnatomicalPlane plane)
+    {
+        var view = PatientAlignedView.Of(volume);
+        var layout = PlaneLayout.Of(plane);
+        var (h, v) = (view.Axes[layout.HorizontalAxis], view.Axes[layout.VerticalAxis]);
+        return (h.Size, v.Size, h.Spacing, v.Spacing);
+    }
+
     /// <summary>Number of planes along the depth of <paramref name="plane"/> (the range of a viewer's slice index).</summary>
     public static int DepthOf(CtVolume volume, AnatomicalPlane plane) =>
         PatientAlignedView.Of(volume).Axes[PlaneLayout.Of(plane).DepthAxis].Size;

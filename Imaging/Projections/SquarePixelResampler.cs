@@ -3,13 +3,20 @@ namespace HeadCt.Imaging.Projections;
 /// <summary>Resamples an image with rectangular pixels to square ones (the finer of the two sizes), so anatomy keeps its true aspect ratio.</summary>
 public static class SquarePixelResampler
 {
+    /// <summary>The size <see cref="Resample"/> gives an image of this size and spacing, and its square pixel size.</summary>
+    public static (int Width, int Height, double PixelSizeMm) SquareShape(int width, int height, double pixelWidthMm, double pixelHeightMm)
+    {
+        var size = Math.Min(pixelWidthMm, pixelHeightMm);
+        if (IsSquare(pixelWidthMm, pixelHeightMm))
+            return (width, height, pixelWidthMm);
+        return (Math.Max(1, (int)Math.Round(width * pixelWidthMm / size)), Math.Max(1, (int)Math.Round(height * pixelHeightMm / size)), size);
+    }
+
     public static PlaneImage Resample(PlaneImage image)
     {
-        var size = Math.Min(image.PixelWidthMm, image.PixelHeightMm);
-        if (Math.Abs(image.PixelWidthMm - image.PixelHeightMm) < 1e-6 * size)
+        if (IsSquare(image.PixelWidthMm, image.PixelHeightMm))
             return image;
-        var width = Math.Max(1, (int)Math.Round(image.Width * image.PixelWidthMm / size));
-        var height = Math.Max(1, (int)Math.Round(image.Height * image.PixelHeightMm / size));
+        var (width, height, size) = SquareShape(image.Width, image.Height, image.PixelWidthMm, image.PixelHeightMm);
         var output = new float[width * height];
         // Output pixel centres map onto input pixel centres: (o + 0.5)·out = (i + 0.5)·in.
         var scaleX = (double)image.Width / width;
@@ -34,4 +41,7 @@ public static class SquarePixelResampler
         }
         return new PlaneImage(output, width, height, size, size);
     }
+
+    private static bool IsSquare(double pixelWidthMm, double pixelHeightMm) =>
+        Math.Abs(pixelWidthMm - pixelHeightMm) < 1e-6 * Math.Min(pixelWidthMm, pixelHeightMm);
 }

@@ -34,6 +34,13 @@ public static class ProjectionRenderer
     public static RenderedImage RenderAxialSlice(CtVolume volume, int index, Window window) =>
         Encode($"axial-{index}-{window.Name}", SlabProjector.Project(volume, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index), window);
 
+    /// <summary>The size and square pixel size <see cref="Render"/> gives <paramref name="plane"/>, without rendering.</summary>
+    public static (int Width, int Height, double PixelSizeMm) SizeOf(CtVolume volume, AnatomicalPlane plane)
+    {
+        var (width, height, pixelWidthMm, pixelHeightMm) = SlabProjector.ShapeOf(volume, plane);
+        return SquarePixelResampler.SquareShape(width, height, pixelWidthMm, pixelHeightMm);
+    }
+
     public static int AxialSliceCount(CtVolume volume) => SlabProjector.DepthOf(volume, AnatomicalPlane.Axial);
 
     public static RenderedImage Encode(string key, PlaneImage image, Window window) =>

@@ -8,6 +8,9 @@ public sealed record AttentionMap(float[] Values, AttentionPeak? Peak, IReadOnly
 {
     public AttentionMethod Method { get; init; } = AttentionMethod.Cam;
 
+    /// <summary>The same attention at the model's resolution, before it was upsampled to <see cref="Values"/>.</summary>
+    public required AttentionGrid Grid { get; init; }
+
     /// <summary>Patches, runs and time spent when <see cref="Method"/> is <see cref="AttentionMethod.Occlusion"/>.</summary>
     public OcclusionReport? Occlusion { get; init; }
 }

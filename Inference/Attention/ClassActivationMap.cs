@@ -23,10 +23,13 @@ public static class ClassActivationMap
         return cam;
     }
 
-    public static AttentionMap ToVolume(ReadOnlySpan<float> cam, int depth, int height, int width, VolumeGeometry g)
+    public static AttentionMap ToVolume(ReadOnlySpan<float> cam, int depth, int height, int width, VolumeGeometry g) =>
+        ToVolume(new AttentionGrid(cam.ToArray(), width, height, depth), g);
+
+    public static AttentionMap ToVolume(AttentionGrid grid, VolumeGeometry g)
     {
         var values = new float[g.VoxelCount];
-        TrilinearResampler.Resample(cam, width, height, depth, values, g.SizeX, g.SizeY, g.SizeZ);
+        TrilinearResampler.Resample(grid.Values, grid.Width, grid.Height, grid.Depth, values, g.SizeX, g.SizeY, g.SizeZ);
         var peakIndex = TensorPrimitives.IndexOfMax(values);
         AttentionPeak? peak = null;
         if (values[peakIndex] > 0)
@@ -36,7 +39,7 @@ public static class ClassActivationMap
             var (y, x) = Math.DivRem(inSlice, g.SizeX);
             peak = new AttentionPeak(x, y, z, g.PatientPosition(x, y, z), values[peakIndex]);
         }
-        return new AttentionMap(values, peak, KeySlices(values, g));
+        return new AttentionMap(values, peak, KeySlices(values, g)) { Grid = grid };
     }
 
     private static int[] KeySlices(float[] values, VolumeGeometry g)

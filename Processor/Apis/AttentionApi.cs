@@ -5,15 +5,14 @@ using HeadCt.Processor.Inference;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
-using HeadCt.Processor.Storage;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace HeadCt.Processor.Apis;
 
 /// <summary>
-/// Where the model looked, as stored at job time: the original contract (<c>attention_map</c>, a base64 PNG of the key
-/// slice with the heat map blended in) plus the key slices, the peak, the overlay PNGs of the key slices and a heat
-/// map for every viewer slice.
+/// Where the model looked: the original contract (<c>attention_map</c>, a base64 PNG of the key slice with the heat map
+/// blended in) plus the key slices, the peak, the overlay PNGs of the key slices and a heat map for every viewer slice,
+/// drawn on request from the study's view.
 /// </summary>
 public static class AttentionApi
 {
@@ -44,7 +43,7 @@ public static class AttentionApi
 
         attention.MapGet("/{id}/overlays/{index}.png", GetOverlayAsync)
             .WithName("GetAttentionOverlayPng")
-            .WithSummary("A key slice in the brain window with the heat map blended in (stored for the key slices only).")
+            .WithSummary("A key slice in the brain window with the heat map blended in (drawn for the key slices only).")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -62,7 +61,7 @@ public static class AttentionApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string id, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, IResultStore results, StudyImages images, CancellationToken cancellationToken)
     {
         var (document, attention, problem) = await AttentionOfAsync(id, results, cancellationToken);
         if (problem is not null)
@@ -73,12 +72,14 @@ public static class AttentionApi
         string? keyImage = null;
         if (attention!.KeySlices.Count > 0)
         {
-            if (await renderings.GetAsync(StudyBlobLayout.Overlay(id, attention.KeySlices[0]), cancellationToken) is not { } stored)
+            try
             {
-                return ProcessorProblems.AttentionUnavailable(id, "the overlay of its key slice is not stored.");
+                keyImage = Convert.ToBase64String(await images.OverlayAsync(document!, attention.KeySlices[0], cancellationToken));
             }
-
-            keyImage = Convert.ToBase64String(stored.Png.Span);
+            catch (ImagesUnavailableException e)
+            {
+                return ProcessorProblems.ImagesUnavailable(e.StudyId, e.Reason);
+            }
         }
 
         var overlays = attention.KeySlices.Select(slice => new OverlayLink(slice, AttentionLinks.Overlay(id, slice))).ToList();
@@ -89,14 +90,14 @@ public static class AttentionApi
     }
 
     private static async Task<IResult> GetOverlayAsync(
-        string id, string index, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+        string id, string index, IResultStore results, StudyImages images, CancellationToken cancellationToken)
     {
         if (!TryParseIndex(index, out var slice, out var invalid))
         {
             return invalid!;
         }
 
-        var (_, attention, problem) = await AttentionOfAsync(id, results, cancellationToken);
+        var (document, attention, problem) = await AttentionOfAsync(id, results, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -105,16 +106,14 @@ public static class AttentionApi
         if (!attention!.KeySlices.Contains(slice))
         {
             return ProcessorProblems.AttentionUnavailable(id,
-                $"overlays are stored for the key slices only ({string.Join(", ", attention.KeySlices)}); use the heat map of slice {slice}.");
+                $"overlays are drawn for the key slices only ({string.Join(", ", attention.KeySlices)}); use the heat map of slice {slice}.");
         }
 
-        return await renderings.GetAsync(StudyBlobLayout.Overlay(id, slice), cancellationToken) is { } stored
-            ? new PngResult(stored)
-            : ProcessorProblems.AttentionUnavailable(id, $"the overlay of slice {slice} is not stored.");
+        return new PngResult(ImageEntityTag.Of(document!, $"overlay/{slice}"), token => images.OverlayAsync(document!, slice, token));
     }
 
     private static async Task<IResult> GetHeatmapAsync(
-        string id, string index, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+        string id, string index, IResultStore results, StudyImages images, CancellationToken cancellationToken)
     {
         if (!TryParseIndex(index, out var slice, out var invalid))
         {
@@ -133,9 +132,7 @@ public static class AttentionApi
             return ProcessorProblems.SliceOutOfRange(id, count);
         }
 
-        return await renderings.GetAsync(StudyBlobLayout.Heatmap(id, slice), cancellationToken) is { } stored
-            ? new PngResult(stored)
-            : ProcessorProblems.AttentionUnavailable(id, $"the heat map of slice {slice} is not stored.");
+        return new PngResult(ImageEntityTag.Of(document, $"heatmap/{slice}"), token => images.HeatmapAsync(document, slice, token));
     }
 
     private static bool TryParseIndex(string index, out int slice, out IResult? problem)

@@ -6,20 +6,18 @@ using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
-using HeadCt.Processor.Storage;
-using HeadCt.Services.Common.Storage;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Apis;
 
 /// <summary>
-/// Images rendered at job time and stored in blob storage: projections and viewer slices. The result document
-/// (Redis-first) says whether and what was rendered; the PNG bytes come from blob storage with their ETag.
+/// Projections and viewer slices, drawn on request from the study's view. The result document (Redis-first) says
+/// whether the study has a volume and which images it offers.
 /// </summary>
 public static class RenderingsApi
 {
-    /// <summary>The original contract: the three centre planes in the brain window as base64 PNGs, plus links to every stored projection.</summary>
+    /// <summary>The original contract: the three centre planes in the brain window as base64 PNGs, plus links to every projection.</summary>
     public sealed record ProjectionsResponse(string Axial, string Coronal, string Sagittal, IReadOnlyList<ProjectionRecord> Links);
 
     private static readonly AnatomicalPlane[] CentrePlanes = [AnatomicalPlane.Axial, AnatomicalPlane.Coronal, AnatomicalPlane.Sagittal];
@@ -30,14 +28,14 @@ public static class RenderingsApi
 
         renderings.MapGet("/projections/{id}", GetProjectionsAsync)
             .WithName("GetProjections")
-            .WithSummary("Axial, coronal and sagittal centre planes (brain window) as base64 PNGs, and links to every stored projection.")
+            .WithSummary("Axial, coronal and sagittal centre planes (brain window) as base64 PNGs, and links to every projection.")
             .Produces<ProjectionsResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         renderings.MapGet("/projections/{id}/{plane}.png", GetProjectionPngAsync)
             .WithName("GetProjectionPng")
-            .WithSummary("One stored projection: plane axial|coronal|sagittal, window brain|subdural|stroke|bone, mode plane|mip|minip|mean, slab in mm.")
+            .WithSummary("One projection: plane axial|coronal|sagittal, window brain|subdural|stroke|bone, mode plane|mip|minip|mean, slab in mm.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -57,54 +55,55 @@ public static class RenderingsApi
     }
 
     private static async Task<IResult> GetProjectionsAsync(
-        string id, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+        string id, IResultStore results, StudyImages images, CancellationToken cancellationToken)
     {
-        var (imaging, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        var (document, problem) = await ImagingOfAsync(id, results, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
         var planes = new string[3];
-        foreach (var plane in CentrePlanes)
+        try
         {
-            var key = ProjectionRequest.CentrePlane(plane, Window.Brain).Key;
-            if (await renderings.GetAsync(StudyBlobLayout.Projection(id, key), cancellationToken) is not { } stored)
+            foreach (var plane in CentrePlanes)
             {
-                return ProcessorProblems.NotRendered(id, "projections");
+                var png = await images.ProjectionAsync(document!, ProjectionRequest.CentrePlane(plane, Window.Brain), cancellationToken);
+                planes[(int)plane] = Convert.ToBase64String(png);
             }
-
-            planes[(int)plane] = Convert.ToBase64String(stored.Png.Span);
+        }
+        catch (ImagesUnavailableException e)
+        {
+            return ProcessorProblems.ImagesUnavailable(e.StudyId, e.Reason);
         }
 
-        return HttpResults.Json(new ProjectionsResponse(planes[0], planes[1], planes[2], imaging!.Projections), ProcessorJson.Options);
+        return HttpResults.Json(new ProjectionsResponse(planes[0], planes[1], planes[2], document!.Imaging!.Projections), ProcessorJson.Options);
     }
 
     private static async Task<IResult> GetProjectionPngAsync(
         string id, string plane, string? window, string? mode, string? slab,
-        IResultStore results, RenderingStore renderings, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
+        IResultStore results, StudyImages images, IOptions<PipelineOptions> options, CancellationToken cancellationToken)
     {
         if (!ProjectionQuery.TryParse(plane, window, mode, slab, options.Value.SlabMm, out var request, out var error))
         {
             return ProcessorProblems.InvalidRequest(error!);
         }
 
-        var (_, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        var (document, problem) = await ImagingOfAsync(id, results, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        return await renderings.GetAsync(StudyBlobLayout.Projection(id, request!.Key), cancellationToken) is { } stored
-            ? new PngResult(stored)
-            : ProcessorProblems.NotRendered(id, $"projection {request.Key}");
+        return new PngResult(ImageEntityTag.Of(document!, $"projection/{request!.Key}"),
+            token => images.ProjectionAsync(document!, request, token));
     }
 
     private static async Task<IResult> GetSlicePngAsync(
-        string id, string index, string? window, IResultStore results, RenderingStore renderings, CancellationToken cancellationToken)
+        string id, string index, string? window, IResultStore results, StudyImages images, CancellationToken cancellationToken)
     {
         var windowName = window ?? ProjectionQuery.DefaultWindow;
-        if (!ImagingStage.SliceWindows.Any(stored => string.Equals(stored.Name, windowName, StringComparison.OrdinalIgnoreCase)))
+        if (ImagingStage.SliceWindows.FirstOrDefault(offered => string.Equals(offered.Name, windowName, StringComparison.OrdinalIgnoreCase)) is not { } sliceWindow)
         {
             return ProcessorProblems.InvalidRequest(
                 $"Unknown slice window '{windowName}'; allowed: {string.Join(", ", ImagingStage.SliceWindows.Select(w => w.Name))}.");
@@ -115,13 +114,13 @@ public static class RenderingsApi
             return ProcessorProblems.InvalidRequest($"The slice index '{index}' is not a non-negative integer.");
         }
 
-        var (imaging, problem) = await ImagingOfAsync(id, results, cancellationToken);
+        var (document, problem) = await ImagingOfAsync(id, results, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (imaging!.Slices is not { } slices)
+        if (document!.Imaging!.Slices is not { } slices)
         {
             return ProcessorProblems.NotRendered(id, "slices");
         }
@@ -131,13 +130,12 @@ public static class RenderingsApi
             return ProcessorProblems.SliceOutOfRange(id, slices.Count);
         }
 
-        return await renderings.GetAsync(StudyBlobLayout.Slice(id, sliceIndex, windowName.ToLowerInvariant()), cancellationToken) is { } stored
-            ? new PngResult(stored)
-            : ProcessorProblems.NotRendered(id, "slices");
+        return new PngResult(ImageEntityTag.Of(document, $"slice/{sliceIndex}/{sliceWindow.Name}"),
+            token => images.SliceAsync(document, sliceIndex, sliceWindow, token));
     }
 
-    /// <summary>The imaging record of a completed study, or the problem that answers instead (404, 409, not-rendered).</summary>
-    private static async Task<(ImagingRecord? Imaging, IResult? Problem)> ImagingOfAsync(
+    /// <summary>A completed study with a volume, or the problem that answers instead (404, 409, not-rendered).</summary>
+    private static async Task<(ResultDocument? Document, IResult? Problem)> ImagingOfAsync(
         string id, IResultStore results, CancellationToken cancellationToken)
     {
         var (document, problem) = await CompletedStudy.GetAsync(id, results, cancellationToken);
@@ -146,8 +144,8 @@ public static class RenderingsApi
             return (null, problem);
         }
 
-        return document!.Imaging is { Geometry: not null } imaging
-            ? (imaging, null)
+        return document!.Imaging is { Geometry: not null }
+            ? (document, null)
             : (null, ProcessorProblems.NotRendered(id, "projections"));
     }
 }

@@ -75,14 +75,15 @@ public static class ResultsApi
     }
 
     private static async Task<IResult> DeleteAsync(
-        string id, IResultStore results, RenderingStore renderings, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string id, IResultStore results, RenderingStore renderings, StudyViewCache views, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!StudyId.IsValid(id))
         {
             return ProcessorProblems.StudyNotFound(id);
         }
 
-        // Images first: a failure leaves the document, so the DELETE can be repeated.
+        // What images are drawn from first: a failure leaves the document, so the DELETE can be repeated.
+        views.Evict(id);
         await renderings.DeleteAllAsync(id, cancellationToken);
         if (!await results.DeleteAsync(id, cancellationToken))
         {

@@ -31,8 +31,22 @@ public sealed class AttentionRenderer
 
     public int SliceCount { get; }
 
-    /// <summary>The heat map PNG of a viewer slice and that slice's strongest attention.</summary>
-    public (byte[] Png, float Maximum) Heatmap(int index)
+    public long Bytes => (long)_attention.Voxels.Length * sizeof(float);
+
+    /// <summary>The strongest attention of each viewer slice.</summary>
+    public float[] SliceMaxima()
+    {
+        var maxima = new float[SliceCount];
+        for (var index = 0; index < maxima.Length; index++)
+        {
+            maxima[index] = Max(SlabProjector.Project(_attention, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index).Pixels);
+        }
+
+        return maxima;
+    }
+
+    /// <summary>The heat map PNG of a viewer slice.</summary>
+    public byte[] Heatmap(int index)
     {
         var plane = SlabProjector.Project(_attention, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index);
         var (width, height) = HeatmapSize(plane);
@@ -45,7 +59,7 @@ public sealed class AttentionRenderer
                 HeatColourMap.Write(Relative(heat[i]), rgba.AsSpan(i * 4, 4));
             }
 
-            return (PngEncoder.EncodeRgba(rgba.AsSpan(0, width * height * 4), width, height), Max(plane.Pixels));
+            return PngEncoder.EncodeRgba(rgba.AsSpan(0, width * height * 4), width, height);
         }
         finally
         {

@@ -39,6 +39,7 @@ public static class ApplicationServiceExtensions
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelSelectionOptions>().BindConfiguration(InferenceOptions.SectionName);
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessorTelemetry>();
@@ -46,6 +47,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IResultStore, BlobResultStore>();
         services.AddSingleton<IJobQueue, StorageJobQueue>();
         services.AddSingleton<RenderingStore>();
+        services.AddSingleton<IStudyViewLoader, StudyViewLoader>();
+        services.AddSingleton<StudyViewCache>();
+        services.AddSingleton<StudyImages>();
         services.AddSingleton<IStudyFileSource, BlobStudyFileSource>();
         services.AddSingleton<ImagingStage>();
         services.AddSingleton<ModelRegistry>();

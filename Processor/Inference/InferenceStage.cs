@@ -5,10 +5,14 @@ using HeadCt.Processor.Telemetry;
 
 namespace HeadCt.Processor.Inference;
 
-/// <summary>The active model scores the volume; its attention is rendered into the viewer's slices and stored.</summary>
+/// <summary>
+/// The active model scores the volume; its attention is placed in the viewer's slices and kept (the grid in storage,
+/// the renderer for the study's view).
+/// </summary>
 public sealed class InferenceStage(ModelRegistry models, AttentionStage attention, ProcessorTelemetry telemetry, ILogger<InferenceStage> logger)
 {
-    public async Task<PredictionRecord> RunAsync(string studyId, CtVolume volume, StageTimings timings, CancellationToken cancellationToken)
+    public async Task<(PredictionRecord Record, AttentionRenderer? Attention)> RunAsync(
+        string studyId, CtVolume volume, StageTimings timings, CancellationToken cancellationToken)
     {
         HeadCt.Inference.Prediction.StudyPrediction prediction;
         using (var stage = timings.Start("inference"))
@@ -21,17 +25,18 @@ public sealed class InferenceStage(ModelRegistry models, AttentionStage attentio
 
         telemetry.InferenceDuration.Record((prediction.Preprocessing + prediction.Inference).TotalSeconds);
         AttentionRecord? attentionRecord = null;
+        AttentionRenderer? renderer = null;
         var attentionStarted = TimeProvider.System.GetTimestamp();
         if (prediction.Attention is { } map)
         {
             using var stage = timings.Start("attention");
-            attentionRecord = await attention.StoreAsync(studyId, volume, map, cancellationToken);
+            (attentionRecord, renderer) = await attention.RunAsync(studyId, volume, map, cancellationToken);
         }
 
         var attentionMs = TimeProvider.System.GetElapsedTime(attentionStarted).TotalMilliseconds;
         Log.StudyScored(logger, studyId, prediction.Probability, prediction.Model.Name, prediction.Model.Version,
-            prediction.Positive ? "positive" : "negative", attentionRecord?.Method ?? "none", attentionRecord is { KeySlices.Count: > 0 } record ? record.KeySlices[0] : null);
-        return new PredictionRecord(
+            prediction.Positive ? "positive" : "negative", attentionRecord?.Method ?? "none", attentionRecord is { KeySlices.Count: > 0 } placed ? placed.KeySlices[0] : null);
+        var record = new PredictionRecord(
             ModelRecord.From(models.Active),
             prediction.Probability,
             prediction.Logit,
@@ -39,5 +44,6 @@ public sealed class InferenceStage(ModelRegistry models, AttentionStage attentio
             prediction.Positive,
             attentionRecord,
             new PredictionTimings(Math.Round(prediction.Preprocessing.TotalMilliseconds, 1), Math.Round(prediction.Inference.TotalMilliseconds, 1), Math.Round(attentionMs, 1)));
+        return (record, renderer);
     }
 }

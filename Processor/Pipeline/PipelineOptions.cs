@@ -21,7 +21,7 @@ public sealed class PipelineOptions
     [Range(1.0, 100.0)]
     public double SlabMm { get; set; } = 10;
 
-    /// <summary>Parallel blob transfers of a job: instance downloads and uploads of rendered PNGs.</summary>
+    /// <summary>Instance blobs a job downloads at the same time.</summary>
     [Range(1, 64)]
-    public int UploadParallelism { get; set; } = 8;
+    public int DownloadParallelism { get; set; } = 8;
 }

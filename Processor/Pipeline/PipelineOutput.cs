@@ -1,11 +1,16 @@
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.Volumes;
+using HeadCt.Processor.Renderings;
 
 namespace HeadCt.Processor.Pipeline;
 
-/// <summary>What the stages produced for a study; merged into its result document.</summary>
+/// <summary>What the stages produced for a study: the records merged into its result document, and its view.</summary>
 public sealed record PipelineOutput(
     IReadOnlyList<SeriesSummary.SeriesSummary> Series,
     ImagingRecord? Imaging,
     PredictionRecord? Prediction = null,
-    IReadOnlyDictionary<string, double>? Timings = null);
+    IReadOnlyDictionary<string, double>? Timings = null)
+{
+    /// <summary>The volume and attention the study's images are drawn from; not part of the document.</summary>
+    public StudyView? View { get; init; }
+}

@@ -1,15 +1,15 @@
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
+using HeadCt.Processor.Renderings;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Pipeline;
 
 /// <summary>
 /// The stages a study goes through, in order: copy the instances to local files, read headers and choose the series,
-/// build the volume (and its projections), then at the same time score it with the model (drawing its attention) and
-/// store the viewer images.
-/// Each stage is a span and a duration in the result document.
+/// build the volume, score it with the model and place its attention. Each stage is a span and a duration in the
+/// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
     IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time)
@@ -60,31 +60,11 @@ public sealed class StudyPipeline(
                 };
             }
 
-            // Storing the viewer images and scoring the volume only read it: run them side by side, so one's
-            // blob uploads overlap the other's computation.
-            using var renderCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var render = Task.Run(() => RenderAsync(studyId, result, timings, renderCancellation.Token), CancellationToken.None);
-            PredictionRecord prediction;
-            try
+            var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            return new PipelineOutput(series, imaging.Describe(studyId, result), prediction, timings.Milliseconds)
             {
-                prediction = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
-            }
-            catch
-            {
-                await renderCancellation.CancelAsync();
-                await render.ContinueWith(_ => { }, TaskScheduler.Default);
-                throw;
-            }
-
-            return new PipelineOutput(series, await render, prediction, timings.Milliseconds);
-        }
-    }
-
-    private async Task<ImagingRecord> RenderAsync(string studyId, HeadCt.Imaging.StudyImagingResult result, StageTimings timings, CancellationToken cancellationToken)
-    {
-        using (timings.Start("render"))
-        {
-            return await imaging.StoreAsync(studyId, result, cancellationToken);
+                View = new StudyView(result.Volume!, attention),
+            };
         }
     }
 }

@@ -36,4 +36,8 @@ public static class ProcessorProblems
     public static IResult AttentionUnavailable(string id, string why) => HttpResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.AttentionUnavailable,
         title: "No attention map for this study.", detail: $"Study '{id}': {why}");
+
+    public static IResult ImagesUnavailable(string id, string why) => HttpResults.Problem(
+        statusCode: StatusCodes.Status500InternalServerError, type: ProblemTypes.ImagesUnavailable,
+        title: "The images of this study cannot be drawn.", detail: $"Study '{id}': {why}");
 }

@@ -1,28 +1,47 @@
+using HeadCt.Processor.Problems;
+
 namespace HeadCt.Processor.Renderings;
 
 /// <summary>
-/// A stored PNG with its blob ETag. The bytes of a key never change for a study, so clients may cache them; a
-/// matching If-None-Match (RFC 9110 §13.1.2) answers 304 without a body. Private: these are patient images.
+/// A drawn PNG with its ETag. The bytes behind an ETag never change, so clients may cache them; a matching
+/// If-None-Match (RFC 9110 §13.1.2) answers 304 without drawing. Private: these are patient images.
 /// </summary>
-public sealed class PngResult(StoredPng stored) : IResult
+public sealed class PngResult(string entityTag, Func<CancellationToken, Task<byte[]>> draw) : IResult
 {
     public const string CacheControl = "private, max-age=3600";
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.Headers.ETag = stored.ETag;
-        response.Headers.CacheControl = CacheControl;
         if (Matches(httpContext.Request.Headers.IfNoneMatch.ToString()))
         {
+            SetValidators(response);
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
+        byte[] png;
+        try
+        {
+            png = await draw(httpContext.RequestAborted);
+        }
+        catch (ImagesUnavailableException e)
+        {
+            await ProcessorProblems.ImagesUnavailable(e.StudyId, e.Reason).ExecuteAsync(httpContext);
+            return;
+        }
+
+        SetValidators(response);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "image/png";
-        response.ContentLength = stored.Png.Length;
-        await response.Body.WriteAsync(stored.Png, httpContext.RequestAborted);
+        response.ContentLength = png.Length;
+        await response.Body.WriteAsync(png, httpContext.RequestAborted);
+    }
+
+    private void SetValidators(HttpResponse response)
+    {
+        response.Headers.ETag = entityTag;
+        response.Headers.CacheControl = CacheControl;
     }
 
     /// <summary>Weak comparison, as RFC 9110 §13.1.2 asks for If-None-Match.</summary>
@@ -35,7 +54,7 @@ public sealed class PngResult(StoredPng stored) : IResult
 
         foreach (var candidate in ifNoneMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (candidate == "*" || string.Equals(Opaque(candidate), Opaque(stored.ETag), StringComparison.Ordinal))
+            if (candidate == "*" || string.Equals(Opaque(candidate), Opaque(entityTag), StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,43 +1,43 @@
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs;
 using Azure;
+using HeadCt.Inference.Attention;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Processor.Renderings;
 
-/// <summary>Rendered PNGs in the results container, next to the study's result document; written once per job.</summary>
+/// <summary>
+/// What a study's images are drawn from besides its DICOM instances, kept in the results container next to its
+/// result document: the attention grid the model gave. Written once per job.
+/// </summary>
 public sealed class RenderingStore(ResultsContainer container)
 {
-    private static readonly BlobHttpHeaders PngHeaders = new() { ContentType = "image/png" };
-
-    public async Task SaveAsync(string blobName, byte[] png, CancellationToken cancellationToken)
+    public async Task SaveAttentionGridAsync(string studyId, AttentionGrid grid, CancellationToken cancellationToken)
     {
-        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(blobName);
-        await StorageCalls.Run(() => blob.UploadAsync(
-            new BinaryData(png), new BlobUploadOptions { HttpHeaders = PngHeaders }, cancellationToken));
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(StudyBlobLayout.AttentionGrid(studyId));
+        await StorageCalls.Run(() => blob.UploadAsync(new BinaryData(AttentionGridFormat.Write(grid)), overwrite: true, cancellationToken));
     }
 
-    /// <summary>The PNG and its quoted blob ETag, or null when it is not stored.</summary>
-    public async Task<StoredPng?> GetAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>The stored attention grid, or null when there is none.</summary>
+    public async Task<AttentionGrid?> GetAttentionGridAsync(string studyId, CancellationToken cancellationToken)
     {
-        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(blobName);
-        return await StorageCalls.Run<StoredPng?>(async () =>
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(StudyBlobLayout.AttentionGrid(studyId));
+        var content = await StorageCalls.Run<BinaryData?>(async () =>
         {
             try
             {
-                var response = await blob.DownloadContentAsync(cancellationToken);
-                return new StoredPng(EntityTags.Format(response.Value.Details.ETag), response.Value.Content.ToMemory());
+                return (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 return null;
             }
         });
+        return content is null ? null : AttentionGridFormat.Read(content.ToMemory().Span);
     }
 
-    /// <summary>Removes every rendered image of a study (the result document itself is the result store's).</summary>
+    /// <summary>Removes everything of a study in the results container but its result document (the result store's).</summary>
     public async Task DeleteAllAsync(string studyId, CancellationToken cancellationToken)
     {
         var results = await container.GetAsync(cancellationToken);
@@ -54,5 +54,3 @@ public sealed class RenderingStore(ResultsContainer container)
         });
     }
 }
-
-public sealed record StoredPng(string ETag, ReadOnlyMemory<byte> Png);

@@ -10,6 +10,7 @@ public sealed class ProcessorTelemetry : IDisposable
 
     private readonly Meter _meter;
     private long _queueDepth;
+    private long _viewCacheBytes;
 
     public ProcessorTelemetry(IMeterFactory meterFactory)
     {
@@ -23,6 +24,14 @@ public sealed class ProcessorTelemetry : IDisposable
             description: "Attempts that failed and were put back on the queue.");
         InferenceDuration = _meter.CreateHistogram<double>("headct.processor.inference.duration", unit: "s",
             description: "Preprocessing and model run (with its attention map) for one study.");
+        RenderDuration = _meter.CreateHistogram<double>("headct.processor.render.duration", unit: "s",
+            description: "Drawing one requested image (projection, slice, heat map or overlay) from a study's view, PNG included.");
+        ViewRequests = _meter.CreateCounter<long>("headct.processor.views.requested", unit: "{view}",
+            description: "Study views asked for by image requests, by source: memory, or storage (rebuilt).");
+        ViewRebuildDuration = _meter.CreateHistogram<double>("headct.processor.view.rebuild.duration", unit: "s",
+            description: "Rebuilding a study's view (volume and attention) from storage.");
+        _meter.CreateObservableGauge("headct.processor.view_cache.size", () => Volatile.Read(ref _viewCacheBytes), unit: "By",
+            description: "Memory held by the views of recent studies.");
         _meter.CreateObservableGauge("headct.processor.queue.depth", () => Volatile.Read(ref _queueDepth), unit: "{message}",
             description: "Approximate number of messages on the job queue.");
     }
@@ -34,8 +43,13 @@ public sealed class ProcessorTelemetry : IDisposable
     public Counter<long> JobsFailed { get; }
     public Counter<long> JobAttemptsFailed { get; }
     public Histogram<double> InferenceDuration { get; }
+    public Histogram<double> RenderDuration { get; }
+    public Counter<long> ViewRequests { get; }
+    public Histogram<double> ViewRebuildDuration { get; }
 
     public void RecordQueueDepth(long depth) => Volatile.Write(ref _queueDepth, depth);
+
+    public void RecordViewCacheBytes(long bytes) => Volatile.Write(ref _viewCacheBytes, bytes);
 
     public void Dispose() => _meter.Dispose();
 }

@@ -18,6 +18,7 @@ public sealed class JobRunner(
     IResultStore results,
     StudyPipeline pipeline,
     RenderingStore renderings,
+    StudyViewCache views,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -78,10 +79,11 @@ public sealed class JobRunner(
             try
             {
                 var output = await pipeline.RunAsync(studyId, stopping);
+                var completedAt = time.GetUtcNow();
                 var stored = await results.UpdateAsync(studyId, document => document with
                 {
                     Status = ResultStatus.Completed,
-                    CompletedAt = time.GetUtcNow(),
+                    CompletedAt = completedAt,
                     Series = output.Series,
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
@@ -90,10 +92,15 @@ public sealed class JobRunner(
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
                 {
-                    // The images were stored for a study that no longer exists.
+                    // The attention grid was stored for a study that no longer exists.
                     await renderings.DeleteAllAsync(studyId, stopping);
                     await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
                     return;
+                }
+
+                if (output.View is { } view)
+                {
+                    views.Add(studyId, completedAt, view);
                 }
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)

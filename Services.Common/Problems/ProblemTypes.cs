@@ -23,6 +23,7 @@ public static class ProblemTypes
     public const string NotRendered = Base + "not-rendered";
     public const string SliceOutOfRange = Base + "slice-out-of-range";
     public const string AttentionUnavailable = Base + "attention-not-available";
+    public const string ImagesUnavailable = Base + "images-unavailable";
     public const string InternalError = Base + "internal-error";
 
     /// <summary>The type for a status code when no more specific problem was chosen (routing 404, 405...).</summary>

@@ -4,7 +4,10 @@ using HeadCt.Imaging.Volume;
 
 namespace HeadCt.Imaging.Tests;
 
-/// <summary>Rendering the catalogue at once (slabs shared across windows) must give exactly what one request at a time gives.</summary>
+/// <summary>
+/// Rendering the catalogue at once (slabs shared across windows) must give exactly what one request at a time gives, and
+/// the sizes a result document announces before anything is rendered must be the sizes rendered.
+/// </summary>
 public sealed class RenderAllTests
 {
     private static readonly PhantomSpec Spec = new()
@@ -31,5 +34,21 @@ public sealed class RenderAllTests
             Assert.Equal((single.Width, single.Height), (all[i].Width, all[i].Height));
             Assert.Equal(PngProbe.Grey(single.Png), PngProbe.Grey(all[i].Png));
         }
+    }
+
+    [Fact]
+    public void GivenAnisotropicVoxels_WhenSizedWithoutRendering_ThenEveryPlaneHasItsRenderedSize()
+    {
+        using var temp = new TempFolder();
+        var volume = VolumeBuilder.Build(PhantomSeriesWriter.WriteAndRead(Spec, temp.Path)).Volume;
+
+        foreach (var request in ProjectionCatalogue.All(slabMm: 10))
+        {
+            var rendered = ProjectionRenderer.Render(volume, request);
+            Assert.Equal((rendered.Width, rendered.Height, rendered.PixelSizeMm), ProjectionRenderer.SizeOf(volume, request.Plane));
+        }
+
+        Assert.NotEqual(ProjectionRenderer.SizeOf(volume, Projections.AnatomicalPlane.Axial).Height,
+            ProjectionRenderer.SizeOf(volume, Projections.AnatomicalPlane.Coronal).Height);
     }
 }

@@ -9,9 +9,11 @@ using HeadCt.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Usage: dotnet run -c Release --project bench/EndToEnd [-- --runs 3 --slices 33,324]
+// Usage: dotnet run -c Release --project bench/EndToEnd [-- --runs 3 --slices 33,324 --poll-ms 100]
 var runs = Option("--runs", 3);
 var sliceCounts = OptionText("--slices", "33,324").Split(',').Select(int.Parse).ToArray();
+// Every poll is a gateway request, a processor request and an audit append: at 20 ms they take CPU from the job.
+var pollInterval = TimeSpan.FromMilliseconds(Option("--poll-ms", 100));
 var work = Path.Combine(Path.GetTempPath(), "headct-bench-e2e", Guid.NewGuid().ToString("N"));
 var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 var serviceKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -42,10 +44,10 @@ foreach (var slices in sliceCounts)
     var watch = Stopwatch.StartNew();
     var files = BenchStudies.Write(slices, folder);
     Console.WriteLine($"{slices}-slice phantom written in {watch.Elapsed.TotalSeconds:F1} s ({files.Sum(f => new FileInfo(f).Length) / 1e6:F1} MB)");
-    await RunOnceAsync(gateway, files, slices, "warm-up");
+    await RunOnceAsync(gateway, files, slices, "warm-up", pollInterval);
     for (var run = 1; run <= runs; run++)
     {
-        var result = await RunOnceAsync(gateway, files, slices, $"run {run}");
+        var result = await RunOnceAsync(gateway, files, slices, $"run {run}", pollInterval);
         results.Add(result);
     }
 }
@@ -55,7 +57,7 @@ Console.WriteLine(Markdown(results));
 Directory.Delete(work, recursive: true);
 return;
 
-static async Task<StudyRun> RunOnceAsync(HttpClient gateway, IReadOnlyList<string> files, int slices, string label)
+static async Task<StudyRun> RunOnceAsync(HttpClient gateway, IReadOnlyList<string> files, int slices, string label, TimeSpan pollInterval)
 {
     using var form = new MultipartFormDataContent();
     foreach (var file in files)
@@ -92,24 +94,29 @@ static async Task<StudyRun> RunOnceAsync(HttpClient gateway, IReadOnlyList<strin
             var begun = document.GetProperty("startedAt").GetDateTimeOffset();
             var completed = document.GetProperty("completedAt").GetDateTimeOffset();
             var stages = document.GetProperty("timings").EnumerateObject().ToDictionary(stage => stage.Name, stage => stage.Value.GetDouble());
-            var run = new StudyRun(id, slices, uploadMs, total, (begun - created).TotalMilliseconds, (completed - begun).TotalMilliseconds, stages);
+            var (firstViewMs, allImagesMs, imageCount) = await ViewerLoad.MeasureAsync(gateway, document);
+            var run = new StudyRun(id, slices, uploadMs, total, (begun - created).TotalMilliseconds, (completed - begun).TotalMilliseconds, stages,
+                firstViewMs, allImagesMs, imageCount);
             Console.WriteLine($"{slices} slices, {label}: upload {uploadMs:F0} ms, upload→completed {total:F0} ms, processing {run.ProcessingMs:F0} ms, " +
-                $"p={document.GetProperty("prediction").GetProperty("probability").GetDouble():F3}");
+                $"p={document.GetProperty("prediction").GetProperty("probability").GetDouble():F3}; first view {firstViewMs:F0} ms, " +
+                $"all {imageCount} images {allImagesMs:F0} ms; stages " +
+                string.Join(", ", stages.Select(stage => $"{stage.Key} {stage.Value:F0}")) +
+                $"; model {document.GetProperty("prediction").GetProperty("timings")}; job {begun:HH:mm:ss.fff}–{completed:HH:mm:ss.fff} UTC");
             using var delete = await gateway.DeleteAsync($"/results/{id}");
             return run;
         }
 
-        await Task.Delay(20);
+        await Task.Delay(pollInterval);
     }
 }
 
 static string Markdown(IReadOnlyList<StudyRun> runs)
 {
-    string[] stages = ["download", "parse", "volume", "inference", "attention", "render"];
+    string[] stages = ["download", "parse", "volume", "inference", "attention"];
     var lines = new List<string>
     {
-        "| slices | upload (store) | queue wait | " + string.Join(" | ", stages) + " | store result | processing | upload → completed |",
-        "|---:|---:|---:|" + string.Concat(Enumerable.Repeat("---:|", stages.Length)) + "---:|---:|---:|",
+        "| slices | upload (store) | queue wait | " + string.Join(" | ", stages) + " | store result | processing | upload → completed | first view | all images |",
+        "|---:|---:|---:|" + string.Concat(Enumerable.Repeat("---:|", stages.Length)) + "---:|---:|---:|---:|---:|",
     };
     foreach (var group in runs.GroupBy(run => run.Slices))
     {
@@ -117,11 +124,12 @@ static string Markdown(IReadOnlyList<StudyRun> runs)
             group.Select(value).Order().ElementAt(group.Count() / 2).ToString("F0", CultureInfo.InvariantCulture);
         lines.Add($"| {group.Key} | {Median(r => r.UploadMs)} | {Median(r => r.QueueWaitMs)} | " +
             string.Join(" | ", stages.Select(stage => Median(r => r.StageMs.GetValueOrDefault(stage)))) +
-            $" | {Median(r => r.StoreResultMs)} | {Median(r => r.ProcessingMs)} | {Median(r => r.UploadToCompletedMs)} |");
+            $" | {Median(r => r.StoreResultMs)} | {Median(r => r.ProcessingMs)} | {Median(r => r.UploadToCompletedMs)}" +
+            $" | {Median(r => r.FirstViewMs)} | {Median(r => r.AllImagesMs)} ({group.First().ImageCount}) |");
     }
 
     return string.Join(Environment.NewLine, lines) + Environment.NewLine +
-        "(median of the runs, milliseconds; inference + attention run beside render)";
+        "(median of the runs, milliseconds; first view and all images are timed after completion, images drawn on request)";
 }
 
 int Option(string name, int fallback) => int.Parse(OptionText(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);

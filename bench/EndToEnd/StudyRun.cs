@@ -8,14 +8,11 @@ public sealed record StudyRun(
     double UploadToCompletedMs,
     double QueueWaitMs,
     double ProcessingMs,
-    IReadOnlyDictionary<string, double> StageMs)
+    IReadOnlyDictionary<string, double> StageMs,
+    double FirstViewMs,
+    double AllImagesMs,
+    int ImageCount)
 {
-    /// <summary>
-    /// Processing time not inside a named stage: mostly writing the result document and the cache. Inference with
-    /// its attention runs beside render, so only the longer of the two branches counts.
-    /// </summary>
-    public double StoreResultMs =>
-        ProcessingMs - Stage("download") - Stage("parse") - Stage("volume") - Math.Max(Stage("inference") + Stage("attention"), Stage("render"));
-
-    private double Stage(string name) => StageMs.GetValueOrDefault(name);
+    /// <summary>Processing time not inside a named stage: mostly writing the result document and the cache.</summary>
+    public double StoreResultMs => ProcessingMs - StageMs.Values.Sum();
 }

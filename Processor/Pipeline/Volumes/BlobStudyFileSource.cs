@@ -31,7 +31,7 @@ public sealed class BlobStudyFileSource(BlobServiceClient blobs, IOptions<Storag
                 }
 
                 paths.AddRange(names.Select((_, index) => Path.Combine(folder, $"{index:D6}.dcm")));
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = pipeline.Value.UploadParallelism, CancellationToken = cancellationToken };
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = pipeline.Value.DownloadParallelism, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), parallel, async (index, token) =>
                     await container.GetBlobClient(names[index]).DownloadToAsync(paths[index], token));
             });

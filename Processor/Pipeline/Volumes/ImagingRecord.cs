@@ -5,7 +5,7 @@ namespace HeadCt.Processor.Pipeline.Volumes;
 
 /// <summary>
 /// The imaging part of a result document: which series became the volume and why, what the volume builder found
-/// and did, where the volume sits in the patient, and the images rendered from it.
+/// and did, where the volume sits in the patient, and the images that can be drawn from it.
 /// </summary>
 public sealed record ImagingRecord(
     SeriesDecisionRecord Decision,
@@ -44,12 +44,16 @@ public sealed record GeometryRecord(
         Array(geometry.Origin), Array(geometry.RowDirection), Array(geometry.ColumnDirection), Array(geometry.SliceDirection),
         geometry.Affine);
 
+    /// <summary>The same voxel grid in the same place (sizes and the voxel-to-patient map).</summary>
+    public bool SameAs(GeometryRecord other) =>
+        (SizeX, SizeY, SizeZ) == (other.SizeX, other.SizeY, other.SizeZ) && Affine.AsSpan().SequenceEqual(other.Affine);
+
     private static double[] Array(Vector3d vector) => [vector.X, vector.Y, vector.Z];
 }
 
-/// <summary>The axial planes stored for a viewer: <c>GET /studies/{id}/slices/{index}.png?window=…</c>.</summary>
+/// <summary>The axial planes a viewer can ask for: <c>GET /studies/{id}/slices/{index}.png?window=…</c>.</summary>
 public sealed record ViewerSlicesRecord(int Count, string Order, IReadOnlyList<string> Windows, string Link);
 
-/// <summary>One stored projection PNG and the public link that serves it.</summary>
+/// <summary>One projection of the catalogue, its size, and the public link that serves it.</summary>
 public sealed record ProjectionRecord(
     string Key, string Plane, string Mode, double SlabMm, string Window, int Width, int Height, double PixelSizeMm, string Link);
