@@ -44,20 +44,12 @@ public static class AttentionApi
         attention.MapGet("/{id}/overlays/{index}.png", GetOverlayAsync)
             .WithName("GetAttentionOverlayPng")
             .WithSummary("A key slice in the brain window with the heat map blended in (drawn for the key slices only).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesPng();
 
         attention.MapGet("/{id}/heatmaps/{index}.png", GetHeatmapAsync)
             .WithName("GetAttentionHeatmapPng")
             .WithSummary("The RGBA heat map of one viewer slice (same field of view, at most 128 px a side) to stack over the slice image.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesPng();
         return app;
     }
 

@@ -36,20 +36,12 @@ public static class RenderingsApi
         renderings.MapGet("/projections/{id}/{plane}.png", GetProjectionPngAsync)
             .WithName("GetProjectionPng")
             .WithSummary("One projection: plane axial|coronal|sagittal, window brain|subdural|stroke|bone, mode plane|mip|minip|mean, slab in mm.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesPng();
 
         renderings.MapGet("/studies/{id}/slices/{index}.png", GetSlicePngAsync)
             .WithName("GetSlicePng")
             .WithSummary("One axial plane of the volume for a viewer; 0 is the most inferior plane.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesPng();
 
         return app;
     }

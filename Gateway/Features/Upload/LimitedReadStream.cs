@@ -1,54 +1,31 @@
+using HeadCt.Gateway.Streams;
+
 namespace HeadCt.Gateway.Features.Upload;
 
 /// <summary>
 /// A read-only pass-through that throws <see cref="UploadLimitExceededException"/> once more than
-/// <c>maxBytes</c> came through, so limits hold however the source lies about its length.
+/// <c>maxBytes</c> came through, so limits hold however the source lies about its length. Disposes its source.
 /// </summary>
 internal sealed class LimitedReadStream(Stream inner, long maxBytes, string limit, string message, Action<int>? onRead = null)
-    : Stream
+    : ReadOnlyPassThroughStream(inner)
 {
-    private long _read;
+    protected override void OnRead(int bytesRead, long totalBytesRead)
+    {
+        if (totalBytesRead > maxBytes)
+        {
+            throw new UploadLimitExceededException(limit, message);
+        }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        onRead?.Invoke(bytesRead);
+    }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            inner.Dispose();
+            Inner.Dispose();
         }
 
         base.Dispose(disposing);
-    }
-
-    private int Count(int read)
-    {
-        _read += read;
-        if (_read > maxBytes)
-        {
-            throw new UploadLimitExceededException(limit, message);
-        }
-
-        onRead?.Invoke(read);
-        return read;
     }
 }

@@ -1,3 +1,4 @@
+using HeadCt.Dicom.Reading;
 using HeadCt.Dicom.Tests.Support;
 
 namespace HeadCt.Dicom.Tests.Reading;
@@ -14,7 +15,7 @@ public class HeaderOnlyReadTests
     {
         var full = CorpusFiles.Read(path);
         var pixelDataOffset = full.Dataset.Find(DicomTags.PixelData)!.Offset;
-        using var counting = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+        using var counting = new CountingReadStream(File.OpenRead(CorpusFiles.PathOf(path)));
 
         var header = DicomReader.Read(counting, HeaderOnly);
 
@@ -35,7 +36,7 @@ public class HeaderOnlyReadTests
     public void GivenDeflatedStream_WhenReadHeaderOnly_ThenDatasetIsInflatedIncrementally()
     {
         var path = "syntaxes/deflated/image_dfl.dcm";
-        using var stream = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+        using var stream = new CountingReadStream(File.OpenRead(CorpusFiles.PathOf(path)));
 
         var header = DicomReader.Read(stream, HeaderOnly);
 
@@ -80,7 +81,7 @@ public class HeaderOnlyReadTests
     public void GivenAnySyntax_WhenReadHeaderOnlyFromAStream_ThenEveryElementBeforePixelDataMatchesTheFullRead(string path)
     {
         var full = CorpusFiles.Read(path);
-        using var stream = new CountingStream(File.OpenRead(CorpusFiles.PathOf(path)));
+        using var stream = new CountingReadStream(File.OpenRead(CorpusFiles.PathOf(path)));
 
         var header = DicomReader.Read(stream, HeaderOnly);
 

@@ -1,3 +1,4 @@
+using HeadCt.Dicom.Reading;
 using HeadCt.Dicom.Tests.Support;
 
 namespace HeadCt.Dicom.Tests.Robustness;
@@ -28,7 +29,7 @@ public class DeclaredLengthTests
         var options = new DicomReadOptions { StopBeforePixelData = true };
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var error = Assert.Throws<DicomException>(() => DicomReader.Read(new CountingStream(new MemoryStream(bytes)), options));
+        var error = Assert.Throws<DicomException>(() => DicomReader.Read(new CountingReadStream(new MemoryStream(bytes)), options));
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(DicomErrorKind.Truncated, error.Kind);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using HeadCt.Dicom.Reading;
 using HeadCt.Dicom.Tests.Support;
 
 namespace HeadCt.Dicom.Tests.Robustness;
@@ -60,7 +61,7 @@ public class DeflateBombTests
         var file = DeflatedFile(0x70000000, 96 << 20);
 
         var error = Assert.Throws<DicomException>(() =>
-            DicomReader.Read(new CountingStream(new MemoryStream(file)), new DicomReadOptions { StopBeforePixelData = true }));
+            DicomReader.Read(new CountingReadStream(new MemoryStream(file)), new DicomReadOptions { StopBeforePixelData = true }));
 
         Assert.Equal(DicomErrorKind.InvalidValueLength, error.Kind);
     }

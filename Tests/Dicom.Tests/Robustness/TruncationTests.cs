@@ -1,4 +1,5 @@
 using HeadCt.Dicom.Pixels;
+using HeadCt.Dicom.Reading;
 using HeadCt.Dicom.Tests.Support;
 
 namespace HeadCt.Dicom.Tests.Robustness;
@@ -57,7 +58,7 @@ public class TruncationTests
         {
             try
             {
-                DicomReader.Read(new CountingStream(new MemoryStream(whole, 0, length)), options);
+                DicomReader.Read(new CountingReadStream(new MemoryStream(whole, 0, length)), options);
             }
             catch (DicomException)
             {

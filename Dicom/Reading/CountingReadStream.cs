@@ -1,7 +1,7 @@
-namespace HeadCt.Dicom.Tests.Support;
+namespace HeadCt.Dicom.Reading;
 
-/// <summary>A read-only, non-seekable wrapper that counts the bytes handed out.</summary>
-public sealed class CountingStream(Stream inner) : Stream
+/// <summary>A read-only, non-seekable pass-through that counts the bytes handed out.</summary>
+internal sealed class CountingReadStream(Stream inner) : Stream
 {
     public long BytesRead { get; private set; }
 
