@@ -16,7 +16,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 NAME = "hemorrhage-phantom-cnn"
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 INTENDED_USE = (
     "DEMONSTRATOR ONLY. Trained on synthetic head-CT phantoms (ellipsoid skull and brain with grey/white contrast, "
     "ventricles, sulci, noise) with painted hyperdense lesions; never trained or validated on patient data. "
@@ -213,8 +213,8 @@ def main():
     parser.add_argument("--train", required=True)
     parser.add_argument("--test", required=True)
     parser.add_argument("--out", default="models")
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--limit", type=int, default=1200, help="training samples used (the first ones)")
+    parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--limit", type=int, default=2400, help="training samples used (the first ones)")
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--warmup", type=int, default=30, help="steps of linear learning-rate warm-up")
@@ -222,6 +222,9 @@ def main():
     parser.add_argument("--crop", type=int, nargs=3, default=[16, 40, 40], help="training crop D H W on the model grid")
     parser.add_argument("--calibration", type=int, default=400, help="training volumes the threshold is chosen on")
     parser.add_argument("--checkpoint", help="also save the trained state dict here (outside models/)")
+    parser.add_argument("--fine", type=int, default=16, help="channels of the fine stage")
+    parser.add_argument("--coarse", type=int, default=32, help="channels of the coarse stage")
+    parser.add_argument("--width", type=int, default=24, help="channels of the fused feature map (the CAM's)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -232,7 +235,7 @@ def main():
     inputs, labels, masks = inputs[:args.limit], labels[:args.limit], masks[:args.limit]
     with open(os.path.join(args.train, "input.json")) as f:
         input_spec = json.load(f)
-    model = CompactCnn(inputs.shape[1])
+    model = CompactCnn(inputs.shape[1], fine=args.fine, coarse=args.coarse, width=args.width)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
     steps = args.epochs * ((len(inputs) + args.batch - 1) // args.batch)
     schedule = lambda step: min(1.0, (step + 1) / args.warmup) * 0.5 * (1 + np.cos(np.pi * step / steps))

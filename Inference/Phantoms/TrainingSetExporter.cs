@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using HeadCt.Inference.Models;
 using HeadCt.Inference.Preprocessing;
@@ -17,10 +18,10 @@ public static class TrainingSetExporter
     {
         Directory.CreateDirectory(folder);
         var probe = VolumePreprocessor.Run(HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(0, null)).Volume, input);
-        var sampleLength = probe.Data.Length;
-        var inputs = new float[(long)count * sampleLength];
+        // Inputs and masks go to disk a sample at a time: thousands of samples are gigabytes.
+        using var inputs = NpyWriter.CreateFloat32(Path.Combine(folder, "inputs.npy"), count, probe.Channels, probe.Depth, probe.Height, probe.Width);
+        using var masks = NpyWriter.CreateUInt8(Path.Combine(folder, "masks.npy"), count, probe.Depth, probe.Height, probe.Width);
         var labels = new byte[count];
-        var masks = new byte[(long)count * probe.ChannelLength];
         var kinds = new string[count];
         var lesions = new ExportedLesion?[count];
         var lesionKinds = Enum.GetValues<LesionKind>();
@@ -34,16 +35,14 @@ public static class TrainingSetExporter
             LesionKind? kind = (mixed >> 40 & 1) == 1 ? lesionKinds[(int)(mixed >> 48) % lesionKinds.Length] : null;
             var phantom = HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(sampleSeed, kind));
             var tensor = VolumePreprocessor.Run(phantom.Volume, input);
-            tensor.Data.CopyTo(inputs.AsSpan((int)((long)i * sampleLength), sampleLength));
+            inputs.Write(MemoryMarshal.AsBytes(tensor.Data.AsSpan()));
             labels[i] = phantom.HasLesion ? (byte)1 : (byte)0;
             kinds[i] = phantom.HasLesion ? kind!.Value.ToString() : "None";
             if (phantom.Spec.Lesion is { } lesion)
                 lesions[i] = new ExportedLesion(lesion.Kind.ToString(), lesion.Subtle, Math.Round(lesion.Hu, 1), phantom.LesionVoxelCount);
-            MaskOnGrid(phantom, tensor).CopyTo(masks.AsSpan(i * probe.ChannelLength, probe.ChannelLength));
+            masks.Write(MaskOnGrid(phantom, tensor));
         }
-        NpyWriter.Write(Path.Combine(folder, "inputs.npy"), inputs, count, probe.Channels, probe.Depth, probe.Height, probe.Width);
         NpyWriter.Write(Path.Combine(folder, "labels.npy"), labels, count);
-        NpyWriter.Write(Path.Combine(folder, "masks.npy"), masks, count, probe.Depth, probe.Height, probe.Width);
         File.WriteAllText(Path.Combine(folder, "kinds.json"), JsonSerializer.Serialize(kinds));
         File.WriteAllText(Path.Combine(folder, "lesions.json"), JsonSerializer.Serialize(lesions, ManifestReader.Json));
         File.WriteAllText(Path.Combine(folder, "input.json"), JsonSerializer.Serialize(input, ManifestReader.Json));

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using HeadCt.Inference.Phantoms;
+
+namespace HeadCt.Inference.Tests;
+
+/// <summary>The training tensors as NumPy reads them: what train.py loads is what the serving preprocessing produced.</summary>
+public sealed class TrainingSetExportTests
+{
+    [CompatibilityTorchFact]
+    public void GivenAnExportOfSomeSamples_WhenNumPyLoadsIt_ThenShapesAndMasksAgreeWithTheLabels()
+    {
+        using var folder = new TempFolder();
+        var input = DemonstratorInput.Default;
+        TrainingSetExporter.Export(folder.Path, count: 6, seed: 11, input);
+
+        using var loaded = JsonDocument.Parse(CompatibilityPython.RunCode(
+            """
+            import json, sys, numpy as np
+            folder = sys.argv[1]
+            inputs = np.load(folder + "/inputs.npy")
+            masks = np.load(folder + "/masks.npy")
+            print(json.dumps({
+                "inputs": [str(inputs.dtype)] + list(inputs.shape),
+                "masks": [str(masks.dtype)] + list(masks.shape),
+                "labels": np.load(folder + "/labels.npy").tolist(),
+                "kinds": json.load(open(folder + "/kinds.json")),
+                "maskVoxels": [int(m.sum()) for m in masks],
+                "sampleMin": [float(x.min()) for x in inputs],
+                "sampleMax": [float(x.max()) for x in inputs],
+            }))
+            """,
+            folder.Path));
+        var root = loaded.RootElement;
+        string Text(string name) => root.GetProperty(name).GetRawText();
+        int[] Integers(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        double[] Reals(string name) => root.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+        Assert.Equal($"""["float32", 6, {input.Channels.Count}, {input.Depth}, {input.Height}, {input.Width}]""", Text("inputs"));
+        Assert.Equal($"""["uint8", 6, {input.Depth}, {input.Height}, {input.Width}]""", Text("masks"));
+        var labels = Integers("labels");
+        Assert.Contains(0, labels);
+        Assert.Contains(1, labels);
+        Assert.Equal(labels, root.GetProperty("kinds").EnumerateArray().Select(k => k.GetString() == "None" ? 0 : 1));
+        Assert.Equal(labels, Integers("maskVoxels").Select(voxels => voxels > 0 ? 1 : 0));
+        // Every sample was written (an unwritten tail would read as zeros), inside the [0, 1] of the windows.
+        Assert.All(Reals("sampleMin"), min => Assert.True(min >= 0));
+        Assert.All(Reals("sampleMax"), max => Assert.InRange(max, 0.5, 1.0));
+    }
+}
