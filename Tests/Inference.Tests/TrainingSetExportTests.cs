@@ -3,7 +3,7 @@ using HeadCt.Inference.Phantoms;
 
 namespace HeadCt.Inference.Tests;
 
-/// <summary>The training tensors as NumPy reads them: what train.py loads is what the serving preprocessing produced.</summary>
+/// <summary>The training tensors as NumPy (and so train.py) reads them: every sample written, shapes as declared, masks agreeing with labels.</summary>
 public sealed class TrainingSetExportTests
 {
     [CompatibilityTorchFact]
