@@ -9,15 +9,19 @@ internal sealed class PostgresHealthCheck(PostgresServerResource server) : IHeal
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!server.PrimaryEndpoint.IsAllocated)
+        var endpoint = server.GetEndpoint(PostgresServerResource.EndpointName);
+        if (!endpoint.IsAllocated)
         {
             return HealthCheckResult.Unhealthy("The PostgreSQL endpoint is not allocated yet.");
         }
 
         try
         {
-            var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken);
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 3, Database = "postgres" };
+            var builder = new NpgsqlConnectionStringBuilder
+            {
+                Host = endpoint.Host, Port = endpoint.Port, Username = PostgresServerResource.UserName,
+                Password = await server.Password.GetValueAsync(cancellationToken), Database = "postgres", Pooling = false, Timeout = 3,
+            };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT 1", connection);

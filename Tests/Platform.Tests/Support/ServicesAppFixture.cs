@@ -4,7 +4,7 @@ using HeadCt.Platform.Tests.Security;
 namespace HeadCt.Platform.Tests.Support;
 
 /// <summary>
-/// The real AppHost (Azurite, cache, processor, gateway) for the service tests, with settings that make failures
+/// The real AppHost (Azurite, cache, PostgreSQL, processor, gateway) for the service tests, with settings that make failures
 /// reachable in seconds: a pipeline pause long enough to stop the processor mid-job, a short lease so the job comes
 /// back quickly, and small upload limits.
 /// </summary>

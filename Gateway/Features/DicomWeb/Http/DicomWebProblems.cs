@@ -17,8 +17,13 @@ public static class DicomWebProblems
     public static IResult Missing(string what) => Microsoft.AspNetCore.Http.Results.Problem(
         statusCode: StatusCodes.Status404NotFound, type: NotFound, title: "Not found.", detail: $"No {what} is stored here.");
 
+    /// <summary>
+    /// The client's Accept excludes application/problem+json, so the problem-details service declines to write this one;
+    /// the trace id every problem carries is added here instead.
+    /// </summary>
     public static IResult CannotServe(string detail) => Microsoft.AspNetCore.Http.Results.Problem(
-        statusCode: StatusCodes.Status406NotAcceptable, type: NotAcceptable, title: "No acceptable representation.", detail: detail);
+        statusCode: StatusCodes.Status406NotAcceptable, type: NotAcceptable, title: "No acceptable representation.", detail: detail,
+        extensions: new Dictionary<string, object?> { ["traceId"] = System.Diagnostics.Activity.Current?.Id });
 
     public static IResult Unsupported(string detail) => Microsoft.AspNetCore.Http.Results.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType, type: UnsupportedMediaType,
