@@ -69,7 +69,7 @@ public sealed class WorklistSearch(NpgsqlDataSource database, IOptions<IndexOpti
         }
 
         sql.Append(query.Sort == WorklistSort.Priority
-            ? " ORDER BY triage_group, probability DESC NULLS LAST, received_at, study_id"
+            ? " ORDER BY triage_group, triage_probability DESC NULLS LAST, received_at, study_id"
             : " ORDER BY received_at DESC, study_id DESC");
         sql.Append(" LIMIT ").Append(Parameter(command, query.Limit + 1)).Append(" OFFSET ").Append(Parameter(command, query.Offset));
         command.CommandText = sql.ToString();

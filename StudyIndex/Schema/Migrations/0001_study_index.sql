@@ -116,10 +116,12 @@ CREATE TABLE worklist (
     applicability                       text,
     ood_score                           double precision,
     review_decision                     text,
-    -- Triage: applicable positive findings first (0), everything else after (1).
+    -- Triage: applicable positive findings first (group 0, by probability), everything else after (group 1, by arrival).
     triage_group                        smallint GENERATED ALWAYS AS (
-        CASE WHEN positive AND coalesce(applicability, 'applicable') <> 'not-applicable' THEN 0 ELSE 1 END) STORED
+        CASE WHEN positive AND coalesce(applicability, 'applicable') <> 'not-applicable' THEN 0 ELSE 1 END) STORED,
+    triage_probability                  double precision GENERATED ALWAYS AS (
+        CASE WHEN positive AND coalesce(applicability, 'applicable') <> 'not-applicable' THEN probability END) STORED
 );
-CREATE INDEX worklist_by_triage ON worklist (triage_group, probability DESC NULLS LAST, received_at, study_id);
+CREATE INDEX worklist_by_triage ON worklist (triage_group, triage_probability DESC NULLS LAST, received_at, study_id);
 CREATE INDEX worklist_by_time ON worklist (received_at DESC, study_id DESC);
 CREATE INDEX worklist_by_status ON worklist (status);
