@@ -40,10 +40,23 @@ public static class DicomWebClient
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>The first value of attribute <paramref name="tag"/> (eight hex digits) of a DICOM JSON object, as text.</summary>
+    /// <summary>
+    /// The first value of attribute <paramref name="tag"/> (eight hex digits) of a DICOM JSON object, as text; Orthanc's
+    /// client answers in its own JSON form, where "Value" is the value itself, which is read too.
+    /// </summary>
     public static string? Value(JsonElement dataset, string tag)
     {
-        if (!dataset.TryGetProperty(tag, out var attribute) || !attribute.TryGetProperty("Value", out var values) || values.GetArrayLength() == 0)
+        if (!dataset.TryGetProperty(tag, out var attribute) || !attribute.TryGetProperty("Value", out var values))
+        {
+            return null;
+        }
+
+        if (values.ValueKind == JsonValueKind.String)
+        {
+            return values.GetString();
+        }
+
+        if (values.GetArrayLength() == 0)
         {
             return null;
         }

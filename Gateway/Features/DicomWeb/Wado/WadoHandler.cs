@@ -345,7 +345,7 @@ public sealed class WadoHandler(InstanceLocator locator, InstanceBlobs blobs, IL
         foreach (var range in accept.Ranges)
         {
             var mediaType = range.MediaType.ToString().ToLowerInvariant();
-            var type = mediaType == "multipart/related" ? AcceptHeader.Parameter(range, "type")?.ToLowerInvariant() : mediaType;
+            var type = Unaliased(mediaType == "multipart/related" ? AcceptHeader.Parameter(range, "type")?.ToLowerInvariant() : mediaType);
             var syntax = AcceptHeader.Parameter(range, "transfer-syntax");
             if (type is null or "*/*" or "multipart/*" || type == OctetStream)
             {
@@ -369,6 +369,14 @@ public sealed class WadoHandler(InstanceLocator locator, InstanceBlobs blobs, IL
 
         return null;
     }
+
+    /// <summary>Pre-2021 spellings clients still send (dicomweb-client lists image/x-jls and image/x-dicom-rle).</summary>
+    private static string? Unaliased(string? type) => type switch
+    {
+        "image/x-jls" => "image/jls",
+        "image/x-dicom-rle" => "image/dicom-rle",
+        _ => type,
+    };
 
     private static int[]? ParseFrames(string text)
     {
