@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HeadCt.Processor.Results;
 using HeadCt.StudyIndex.Storage;
 using HeadCt.StudyIndex.Telemetry;
@@ -15,78 +16,36 @@ public sealed class IndexingResultStore(
 {
     public Task<StoredResult?> GetAsync(string studyId, CancellationToken cancellationToken) => inner.GetAsync(studyId, cancellationToken);
 
-    public async Task<bool> TryCreateAsync(ResultDocument document, CancellationToken cancellationToken)
-    {
-        await outbox.MarkAsync(OutboxKind.Result, document.Id, cancellationToken);
-        var created = await inner.TryCreateAsync(document, cancellationToken);
-        if (created)
-        {
-            await ApplyAsync(document.Id, ProcessorJson(document), cancellationToken);
-        }
-        else
-        {
-            await outbox.ClearAsync(OutboxKind.Result, document.Id, cancellationToken);
-        }
+    public Task<bool> TryCreateAsync(ResultDocument document, CancellationToken cancellationToken) =>
+        outbox.RunAsync(OutboxKind.Result, document.Id,
+            () => inner.TryCreateAsync(document, cancellationToken),
+            created => created ? ApplyAsync(document.Id, JsonSerializer.SerializeToUtf8Bytes(document, ProcessorJson.Options), cancellationToken) : Task.FromResult(true),
+            e => Failed(document.Id, e), cancellationToken);
 
-        return created;
-    }
+    public Task<ResultUpdate> UpdateAsync(
+        string studyId, Func<ResultDocument, ResultDocument?> change, string? ifMatch, CancellationToken cancellationToken) =>
+        outbox.RunAsync(OutboxKind.Result, studyId,
+            () => inner.UpdateAsync(studyId, change, ifMatch, cancellationToken),
+            update => update is ResultUpdate.Updated updated ? ApplyAsync(studyId, updated.Result.Json, cancellationToken) : Task.FromResult(true),
+            e => Failed(studyId, e), cancellationToken);
 
-    public async Task<ResultUpdate> UpdateAsync(
-        string studyId, Func<ResultDocument, ResultDocument?> change, string? ifMatch, CancellationToken cancellationToken)
-    {
-        await outbox.MarkAsync(OutboxKind.Result, studyId, cancellationToken);
-        var update = await inner.UpdateAsync(studyId, change, ifMatch, cancellationToken);
-        if (update is ResultUpdate.Updated updated)
-        {
-            await ApplyAsync(studyId, updated.Result.Json, cancellationToken);
-        }
-        else
-        {
-            await outbox.ClearAsync(OutboxKind.Result, studyId, cancellationToken);
-        }
-
-        return update;
-    }
-
-    public async Task<bool> DeleteAsync(string studyId, CancellationToken cancellationToken)
-    {
-        await outbox.MarkAsync(OutboxKind.Result, studyId, cancellationToken);
-        var deleted = await inner.DeleteAsync(studyId, cancellationToken);
-        try
-        {
-            await writer.ClearResultAsync(studyId, cancellationToken);
-            await outbox.ClearAsync(OutboxKind.Result, studyId, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Failed(studyId, e);
-        }
-
-        return deleted;
-    }
-
-    /// <summary>Applies the stored JSON (the same bytes a rebuild reads); the marker stays when the study is not indexed yet.</summary>
-    private async Task ApplyAsync(string studyId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await writer.ApplyResultAsync(studyId, ResultSummary.Parse(json.Span), cancellationToken))
+    public Task<bool> DeleteAsync(string studyId, CancellationToken cancellationToken) =>
+        outbox.RunAsync(OutboxKind.Result, studyId,
+            () => inner.DeleteAsync(studyId, cancellationToken),
+            async _ =>
             {
-                await outbox.ClearAsync(OutboxKind.Result, studyId, cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Failed(studyId, e);
-        }
-    }
+                await writer.ClearResultAsync(studyId, cancellationToken);
+                return true;
+            },
+            e => Failed(studyId, e), cancellationToken);
+
+    /// <summary>Applies the stored JSON (the same bytes a rebuild reads); false (the mark stays) when the study is not indexed yet.</summary>
+    private Task<bool> ApplyAsync(string studyId, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
+        writer.ApplyResultAsync(studyId, ResultSummary.Parse(json.Span), cancellationToken);
 
     private void Failed(string studyId, Exception e)
     {
         telemetry.WriteFailures.Add(1);
         IndexLog.WriteFailed(logger, studyId, e);
     }
-
-    private static byte[] ProcessorJson(ResultDocument document) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, HeadCt.Processor.ProcessorJson.Options);
 }

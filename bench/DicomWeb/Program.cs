@@ -66,6 +66,13 @@ foreach (var latencies in byKind.Values.OrderBy(latencies => latencies.Name))
 
 Console.WriteLine(all.Row());
 
+// The same searches one at a time (no queueing), and the index query alone at 20 clients (no HTTP, auth, audit, JSON).
+var single = new Latencies("all searches, 1 client");
+await QidoLoadAsync(gateway, clients: 1, requestsPerClient: 300, measure: (_, ms) => single.Add(ms));
+Console.WriteLine(single.Row());
+var queryOnly = await IndexOnly.MeasureAsync(index, clients, requestsPerClient);
+Console.WriteLine(queryOnly.Row());
+
 // 2. STOW-RS against POST /upload, the same 324-slice study, alternating, each after the previous one was processed.
 var files = BenchStudies.Write(324, Path.Combine(work, "study-324"));
 var megabytes = files.Sum(file => new FileInfo(file).Length) / 1e6;

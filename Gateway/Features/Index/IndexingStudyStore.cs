@@ -36,28 +36,30 @@ public sealed class IndexingStudyStore(
 
     public async Task WriteRecordAsync(StudyRecord record, CancellationToken cancellationToken)
     {
-        await outbox.MarkAsync(OutboxKind.Study, record.Id, cancellationToken);
-        await inner.WriteRecordAsync(record, cancellationToken);
-        _pending.TryRemove(record.Id, out var captured);
-        try
-        {
-            var instances = captured?.Values.ToList() ?? [];
-            var arrival = instances.Count > 0 && instances.All(instance => instance is not null)
-                ? new StudyArrival(record.Id, record.CreatedAt, record.Source ?? StudyArrival.UploadSource, record.Instances.Count,
-                    [.. instances.OrderBy(instance => instance!.BlobNumber)!])
-                // A header longer than the capture (or none captured): read the stored study back.
-                : await ReadBackAsync(record.Id, cancellationToken);
-            if (arrival is not null)
+        await outbox.RunAsync(OutboxKind.Study, record.Id,
+            async () =>
             {
+                await inner.WriteRecordAsync(record, cancellationToken);
+                _pending.TryRemove(record.Id, out var captured);
+                return captured;
+            },
+            async captured =>
+            {
+                var instances = captured?.Values.ToList() ?? [];
+                var arrival = instances.Count > 0 && instances.All(instance => instance is not null)
+                    ? new StudyArrival(record.Id, record.CreatedAt, record.Source ?? StudyArrival.UploadSource, record.Instances.Count,
+                        [.. instances.OrderBy(instance => instance!.BlobNumber)!])
+                    // A header longer than the capture (or none captured): read the stored study back.
+                    : await ReadBackAsync(record.Id, cancellationToken);
+                if (arrival is null)
+                {
+                    return false;
+                }
+
                 await writer.IndexStudyAsync(arrival, cancellationToken);
-                await outbox.ClearAsync(OutboxKind.Study, record.Id, cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            telemetry.WriteFailures.Add(1);
-            IndexLog.WriteFailed(logger, record.Id, e);
-        }
+                return true;
+            },
+            e => Failed(record.Id, e), cancellationToken);
     }
 
     private async Task<StudyArrival?> ReadBackAsync(string studyId, CancellationToken cancellationToken) =>
@@ -66,23 +68,23 @@ public sealed class IndexingStudyStore(
     public Task<StudyRecord?> ReadRecordAsync(string studyId, CancellationToken cancellationToken) =>
         inner.ReadRecordAsync(studyId, cancellationToken);
 
-    public async Task<int> DeleteStudyAsync(string studyId, CancellationToken cancellationToken)
+    public Task<int> DeleteStudyAsync(string studyId, CancellationToken cancellationToken)
     {
         _pending.TryRemove(studyId, out _);
-        await outbox.MarkAsync(OutboxKind.Study, studyId, cancellationToken);
-        var deleted = await inner.DeleteStudyAsync(studyId, cancellationToken);
-        try
-        {
-            await writer.RemoveStudyAsync(studyId, cancellationToken);
-            await outbox.ClearAsync(OutboxKind.Study, studyId, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            telemetry.WriteFailures.Add(1);
-            IndexLog.WriteFailed(logger, studyId, e);
-        }
+        return outbox.RunAsync(OutboxKind.Study, studyId,
+            () => inner.DeleteStudyAsync(studyId, cancellationToken),
+            async _ =>
+            {
+                await writer.RemoveStudyAsync(studyId, cancellationToken);
+                return true;
+            },
+            e => Failed(studyId, e), cancellationToken);
+    }
 
-        return deleted;
+    private void Failed(string studyId, Exception e)
+    {
+        telemetry.WriteFailures.Add(1);
+        IndexLog.WriteFailed(logger, studyId, e);
     }
 
     /// <summary>The newest arrivals, from the index (the recent/ marker blobs are gone).</summary>
