@@ -135,6 +135,21 @@ public sealed class DicomWebRefusalTests(ServicesAppFixture fixture)
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task GivenAPreflightFromTheConfiguredViewerOrigin_WhenAsked_ThenItIsGrantedWithoutACredential()
+    {
+        using var gateway = fixture.CreateAnonymousGatewayClient();
+        var request = new HttpRequestMessage(HttpMethod.Options, "/dicom-web/studies");
+        request.Headers.Add("Origin", ServicesAppFixture.AllowedViewerOrigin);
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization");
+
+        using var response = await gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(ServicesAppFixture.AllowedViewerOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
     private static async Task<List<JsonElement>> FailedItemsAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -18,6 +18,9 @@ public sealed class ServicesAppFixture : IAsyncLifetime
     public const long MaxFileSizeBytes = 4L << 20;
     public const long MaxTotalBytes = 40L << 20;
 
+    /// <summary>The one browser origin allowed to call /dicom-web (a viewer such as OHIF).</summary>
+    public const string AllowedViewerOrigin = "https://viewer.headct.test";
+
     private static readonly Dictionary<string, Dictionary<string, string>> Environment = new()
     {
         [ResourceNames.Processor] = new()
@@ -39,6 +42,7 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Upload__MaxFileSizeBytes"] = MaxFileSizeBytes.ToString(),
             ["Upload__MaxTotalBytes"] = MaxTotalBytes.ToString(),
             ["Upload__MaxDecompressedBytes"] = (30L << 20).ToString(),
+            ["DicomWeb__CorsOrigins__0"] = AllowedViewerOrigin,
             ["Storage__NetworkTimeout"] = "00:00:05",
             ["Storage__MaxRetries"] = "1",
         },
