@@ -18,6 +18,7 @@ app.UseHeadCtProblemDetails();
 app.UseDefaultFiles();
 app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
 // Authentication, then the audit trail (it records refusals too), then authorization.
+app.UseCors(); // before authentication: a browser's preflight carries no credential
 app.UseAuthentication();
 app.UseAuditTrail();
 app.UseAuthorization();
@@ -30,5 +31,7 @@ app.MapResultsApi();
 app.MapStudyListApi();
 app.MapRenderingsApi();
 app.MapAuditApi();
+app.MapDicomWebApi();
+app.MapWorklistApi();
 
 app.Run();

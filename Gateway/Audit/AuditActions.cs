@@ -13,7 +13,7 @@ public static class AuditActions
     /// <summary>The action, or for a route not listed here its method and route pattern (so new routes are audited too).</summary>
     public static string Of(string method, string routePattern) => (method, routePattern) switch
     {
-        ("POST", "/upload") => Upload,
+        ("POST", "/upload" or "/dicom-web/studies" or "/dicom-web/studies/{study}") => Upload,
         ("GET", "/results/{id}") => ViewResult,
         ("PUT", "/results/{id}") => Review,
         ("DELETE", "/results/{id}") => Delete,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Azure;
@@ -29,17 +28,6 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
         var blob = blobs.GetBlobClient(StudyBlobLayout.Record(record.Id));
         var json = BinaryData.FromObjectAsJson(record, GatewayJson.Options);
         await StorageCalls.Run(() => blob.UploadAsync(json, overwrite: true, cancellationToken));
-
-        // After the record: a marker without its record would list a study that cannot be opened.
-        var marker = blobs.GetBlobClient(RecentStudyIndex.Marker(record.Id, record.CreatedAt));
-        var markerOptions = new BlobUploadOptions
-        {
-            Metadata = new Dictionary<string, string>
-            {
-                [RecentStudyIndex.FileCountMetadata] = record.Instances.Count.ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        await StorageCalls.Run(() => marker.UploadAsync(BinaryData.Empty, markerOptions, cancellationToken));
     }
 
     public async Task<StudyRecord?> ReadRecordAsync(string studyId, CancellationToken cancellationToken)
@@ -64,13 +52,6 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
     {
         var blobs = await container.GetAsync(cancellationToken);
 
-        // The marker goes first: if the rest fails the study is unlisted but still deletable by id, never a ghost.
-        if (await ReadRecordAsync(studyId, cancellationToken) is { } record)
-        {
-            await StorageCalls.Run(() => blobs.DeleteBlobIfExistsAsync(
-                RecentStudyIndex.Marker(record.Id, record.CreatedAt), cancellationToken: cancellationToken));
-        }
-
         return await StorageCalls.Run(async () =>
         {
             var deleted = 0;
@@ -84,33 +65,6 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
             }
 
             return deleted;
-        });
-    }
-
-    public async Task<IReadOnlyList<RecentStudy>> ListRecentAsync(int limit, CancellationToken cancellationToken)
-    {
-        var blobs = await container.GetAsync(cancellationToken);
-        return await StorageCalls.Run(async () =>
-        {
-            var recent = new List<RecentStudy>(limit);
-            var listing = blobs.GetBlobsAsync(
-                new GetBlobsOptions { Prefix = RecentStudyIndex.Prefix, Traits = BlobTraits.Metadata }, cancellationToken);
-            await foreach (var page in listing.AsPages(pageSizeHint: limit))
-            {
-                foreach (var item in page.Values)
-                {
-                    if (RecentStudyIndex.Parse(item.Name, item.Metadata) is { } study)
-                    {
-                        recent.Add(study);
-                        if (recent.Count == limit)
-                        {
-                            return recent;
-                        }
-                    }
-                }
-            }
-
-            return recent;
         });
     }
 }

@@ -1,5 +1,6 @@
 using HeadCt.Inference.Models;
 using HeadCt.Processor.Attention;
+using HeadCt.Processor.Index;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.Volumes;
 using HeadCt.Processor.Pipeline;
@@ -45,6 +46,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ProcessorTelemetry>();
         services.AddSingleton<ResultsContainer>();
         services.AddSingleton<IResultStore, BlobResultStore>();
+        builder.AddResultIndexing(); // replaces IResultStore with the indexing decorator over BlobResultStore
         services.AddSingleton<IJobQueue, StorageJobQueue>();
         services.AddSingleton<RenderingStore>();
         services.AddSingleton<IStudyViewLoader, StudyViewLoader>();

@@ -4,7 +4,7 @@ using HeadCt.Platform.Tests.Security;
 namespace HeadCt.Platform.Tests.Support;
 
 /// <summary>
-/// The real AppHost (Azurite, cache, processor, gateway) for the service tests, with settings that make failures
+/// The real AppHost (Azurite, cache, PostgreSQL, processor, gateway) for the service tests, with settings that make failures
 /// reachable in seconds: a pipeline pause long enough to stop the processor mid-job, a short lease so the job comes
 /// back quickly, and small upload limits.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class ServicesAppFixture : IAsyncLifetime
     public const int MaxCompressionRatio = 50;
     public const long MaxFileSizeBytes = 4L << 20;
     public const long MaxTotalBytes = 40L << 20;
+
+    /// <summary>The one browser origin allowed to call /dicom-web (a viewer such as OHIF).</summary>
+    public const string AllowedViewerOrigin = "https://viewer.headct.test";
 
     private static readonly Dictionary<string, Dictionary<string, string>> Environment = new()
     {
@@ -39,6 +42,7 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Upload__MaxFileSizeBytes"] = MaxFileSizeBytes.ToString(),
             ["Upload__MaxTotalBytes"] = MaxTotalBytes.ToString(),
             ["Upload__MaxDecompressedBytes"] = (30L << 20).ToString(),
+            ["DicomWeb__CorsOrigins__0"] = AllowedViewerOrigin,
             ["Storage__NetworkTimeout"] = "00:00:05",
             ["Storage__MaxRetries"] = "1",
         },
