@@ -1,13 +1,38 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
 
-/// <summary>The MQ arithmetic decoder (T.800 Annex C), reading one terminated or continued codeword segment.</summary>
-internal sealed class J2kMqDecoder
+/// <summary>
+/// The registers of the MQ arithmetic decoder (T.800 Annex C). A pass keeps them in a local of this type and hands it
+/// by reference to the inlined <see cref="J2kMqDecoder"/> methods, so the JIT keeps A, C, CT and the byte pointer in
+/// machine registers for the whole pass instead of loading and storing object fields on every symbol.
+/// </summary>
+internal struct J2kMqRegisters
+{
+    public uint A;
+    public uint C;
+    public int Ct;
+
+    /// <summary>Index of the byte B (T.800 C.3.4) in the padded segment (<see cref="J2kMqDecoder.Padding"/>).</summary>
+    public int Position;
+}
+
+/// <summary>
+/// MQ decoding of one codeword segment (T.800 C.3): INITDEC, DECODE with the conditional exchange, RENORMD and BYTEIN.
+/// The segment is read from a copy followed by <see cref="Padding"/> bytes of 0xFF: past its end BYTEIN sees a marker
+/// and feeds 1-bits without advancing (as the standard's padding does), so the pointer never passes the first pad
+/// byte and every read stays inside the copy without a bounds test.
+/// </summary>
+internal static class J2kMqDecoder
 {
     public const int ContextCount = 19;
     public const int RunLengthContext = 17;
     public const int UniformContext = 18;
+
+    /// <summary>0xFF bytes that must follow every segment handed to <see cref="Start"/>.</summary>
+    public const int Padding = 2;
 
     // T.800 Table C.2: Qe, NMPS, NLPS and SWITCH per state.
     private static readonly ushort[] Qe =
@@ -37,144 +62,134 @@ internal sealed class J2kMqDecoder
         false, false, false, false, false, false, false, false, false, false, false, false, false, false,
     ];
 
-    // Per context: (state << 1) | MPS, so one load gives both; transitions precomputed for both MPS values.
-    private static readonly ushort[] QeOf = BuildQe();
-    private static readonly byte[] AfterMps = BuildTransitions(lps: false);
-    private static readonly byte[] AfterLps = BuildTransitions(lps: true);
-
-    private readonly byte[] contexts = new byte[ContextCount];
-    private byte[] data = [];
-    private int position;
-    private int end;
-    private uint c;
-    private uint a;
-    private int ct;
+    // A context holds (state << 1) | MPS. Per such value one word: Qe in bits 0-15, the context after an MPS decision
+    // in bits 16-23 and after an LPS decision in bits 24-31, so one load serves a whole DECODE.
+    private static readonly uint[] Transitions = BuildTransitions();
 
     /// <summary>Initial context states (T.800 Table D.7): UNIFORM 46, run-length 3, all-zero-neighbours 4, others 0.</summary>
-    public void ResetContexts()
+    public static void ResetContexts(Span<byte> contexts)
     {
-        Array.Clear(contexts);
+        contexts.Clear();
         contexts[UniformContext] = 46 << 1;
         contexts[RunLengthContext] = 3 << 1;
         contexts[0] = 4 << 1;
     }
 
-    /// <summary>INITDEC (T.800 C.3.5); bytes past the segment read as 0xFF, as the standard's padding does.</summary>
-    public void Start(byte[] source, int start, int length)
+    /// <summary>INITDEC (T.800 C.3.5) at the start of a padded segment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Start(ref J2kMqRegisters r, ref byte data)
     {
-        data = source;
-        position = start;
-        end = start + length;
-        c = (uint)Current << 16;
-        ByteIn();
-        c <<= 7;
-        ct -= 7;
-        a = 0x8000;
+        r.Position = 0;
+        r.C = (uint)data << 16;
+        ByteIn(ref r, ref data);
+        r.C <<= 7;
+        r.Ct -= 7;
+        r.A = 0x8000;
     }
 
-    private int Current => position < end ? data[position] : 0xFF;
-
-    private int Next => position + 1 < end ? data[position + 1] : 0xFF;
-
-    /// <summary>DECODE (T.800 C.3.2) with the conditional exchange of MPS and LPS sub-intervals.</summary>
+    /// <summary>DECODE (T.800 C.3.2): one decision in <paramref name="context"/>, whose state it updates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Decode(int context)
+    public static int Decode(ref J2kMqRegisters r, ref byte context, ref byte data)
     {
-        int index = contexts[context];
-        uint qe = QeOf[index];
-        a -= qe;
-        int decision;
-        if ((c >> 16) < qe)
+        int index = context;
+        var entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Transitions), index);
+        var qe = entry & 0xFFFF;
+        var mps = index & 1;
+        r.A -= qe;
+        if ((r.C >> 16) < qe)
         {
-            if (a < qe)
+            // LPS_EXCHANGE: the smaller sub-interval decides
+            int decision;
+            if (r.A < qe)
             {
-                decision = index & 1;
-                contexts[context] = AfterMps[index];
+                decision = mps;
+                context = (byte)(entry >> 16);
             }
             else
             {
-                decision = (index & 1) ^ 1;
-                contexts[context] = AfterLps[index];
+                decision = mps ^ 1;
+                context = (byte)(entry >> 24);
             }
-            a = qe;
-            Renormalize();
+            r.A = qe;
+            Renormalize(ref r, ref data);
             return decision;
         }
-        c -= qe << 16;
-        if ((a & 0x8000) != 0)
-            return index & 1;
-        if (a < qe)
+        r.C -= qe << 16;
+        if ((r.A & 0x8000) != 0)
+            return mps;
+        // MPS_EXCHANGE
+        int exchanged;
+        if (r.A < qe)
         {
-            decision = (index & 1) ^ 1;
-            contexts[context] = AfterLps[index];
+            exchanged = mps ^ 1;
+            context = (byte)(entry >> 24);
         }
         else
         {
-            decision = index & 1;
-            contexts[context] = AfterMps[index];
+            exchanged = mps;
+            context = (byte)(entry >> 16);
         }
-        Renormalize();
-        return decision;
+        Renormalize(ref r, ref data);
+        return exchanged;
     }
 
-    private static ushort[] BuildQe()
+    /// <summary>RENORMD (T.800 C.3.3): A doubled until its bit 15 is set, with a new byte whenever CT runs out; the shifts
+    /// needed are known up front from A's leading zeros, so they are done in as few steps as the bytes allow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Renormalize(ref J2kMqRegisters r, ref byte data)
     {
-        var table = new ushort[Qe.Length * 2];
-        for (var i = 0; i < table.Length; i++)
-            table[i] = Qe[i >> 1];
-        return table;
+        // A is in [1, 0x7FFF] here, so 1 to 15 shifts
+        var shifts = BitOperations.LeadingZeroCount(r.A) - 16;
+        while (shifts > r.Ct)
+        {
+            r.A <<= r.Ct;
+            r.C <<= r.Ct;
+            shifts -= r.Ct;
+            ByteIn(ref r, ref data);
+        }
+        r.A <<= shifts;
+        r.C <<= shifts;
+        r.Ct -= shifts;
     }
 
-    private static byte[] BuildTransitions(bool lps)
+    /// <summary>BYTEIN (T.800 C.3.4): a 0xFF followed by a byte above 0x8F is a marker, so no more data is fed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ByteIn(ref J2kMqRegisters r, ref byte data)
     {
-        var table = new byte[Qe.Length * 2];
+        if (Unsafe.Add(ref data, r.Position) == 0xFF)
+        {
+            int next = Unsafe.Add(ref data, r.Position + 1);
+            if (next > 0x8F)
+            {
+                r.C += 0xFF00;
+                r.Ct = 8;
+            }
+            else
+            {
+                r.Position++;
+                r.C += (uint)next << 9;
+                r.Ct = 7;
+            }
+        }
+        else
+        {
+            r.Position++;
+            r.C += (uint)Unsafe.Add(ref data, r.Position) << 8;
+            r.Ct = 8;
+        }
+    }
+
+    private static uint[] BuildTransitions()
+    {
+        var table = new uint[Qe.Length * 2];
         for (var i = 0; i < table.Length; i++)
         {
             var state = i >> 1;
             var mps = i & 1;
-            table[i] = lps
-                ? (byte)((NextLps[state] << 1) | (Switch[state] ? mps ^ 1 : mps))
-                : (byte)((NextMps[state] << 1) | mps);
+            var afterMps = (NextMps[state] << 1) | mps;
+            var afterLps = (NextLps[state] << 1) | (Switch[state] ? mps ^ 1 : mps);
+            table[i] = Qe[state] | ((uint)afterMps << 16) | ((uint)afterLps << 24);
         }
         return table;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Renormalize()
-    {
-        do
-        {
-            if (ct == 0)
-                ByteIn();
-            a <<= 1;
-            c <<= 1;
-            ct--;
-        }
-        while ((a & 0x8000) == 0);
-    }
-
-    /// <summary>BYTEIN (T.800 C.3.4): a 0xFF followed by a byte above 0x8F is a marker, so no more data is fed.</summary>
-    private void ByteIn()
-    {
-        if (Current == 0xFF)
-        {
-            if (Next > 0x8F)
-            {
-                c += 0xFF00;
-                ct = 8;
-            }
-            else
-            {
-                position++;
-                c += (uint)Current << 9;
-                ct = 7;
-            }
-        }
-        else
-        {
-            position++;
-            c += (uint)Current << 8;
-            ct = 8;
-        }
     }
 }

@@ -123,43 +123,14 @@ internal sealed class J2kTileDecoder(J2kCodestream codestream, FrameInfo info)
                         if (block.Passes == 0)
                             continue;
                         blockDecoder.Decode(block, band, roi, style, offset);
-                        var x0 = band.BufferX + block.X0 - band.X0;
-                        var y0 = band.BufferY + block.Y0 - band.Y0;
-                        for (var y = 0; y < block.Height; y++)
-                        {
-                            var magnitudes = blockDecoder.MagnitudeRow(y);
-                            var rowFlags = blockDecoder.FlagRow(y);
-                            var start = (y0 + y) * stride + x0;
-                            if (ints is not null)
-                                StoreReversible(magnitudes, rowFlags, roi, ints.AsSpan(start, block.Width));
-                            else
-                                StoreIrreversible(magnitudes, rowFlags, roi, band.StepSize * 0.5f, floats!.AsSpan(start, block.Width));
-                        }
+                        var start = (band.BufferY + block.Y0 - band.Y0) * stride + band.BufferX + block.X0 - band.X0;
+                        if (ints is not null)
+                            blockDecoder.StoreReversible(ints, start, stride, roi);
+                        else
+                            blockDecoder.StoreIrreversible(floats!, start, stride, roi, band.StepSize);
                     }
                 }
             }
-        }
-    }
-
-    /// <summary>ROI max-shift undone (T.800 H.1): magnitudes at or above 2^s belong to the region and are scaled down.</summary>
-    private static int Unshift(int magnitude, int roi) =>
-        roi > 0 && magnitude >= (1 << roi) ? magnitude >> roi : magnitude;
-
-    private static void StoreReversible(ReadOnlySpan<int> magnitudes, ReadOnlySpan<int> flags, int roi, Span<int> target)
-    {
-        for (var x = 0; x < target.Length; x++)
-        {
-            var magnitude = Unshift(magnitudes[x], roi) >> 1;
-            target[x] = (flags[x] & J2kContextTables.Negative) != 0 ? -magnitude : magnitude;
-        }
-    }
-
-    private static void StoreIrreversible(ReadOnlySpan<int> magnitudes, ReadOnlySpan<int> flags, int roi, float halfStep, Span<float> target)
-    {
-        for (var x = 0; x < target.Length; x++)
-        {
-            var value = Unshift(magnitudes[x], roi) * halfStep;
-            target[x] = (flags[x] & J2kContextTables.Negative) != 0 ? -value : value;
         }
     }
 }
