@@ -16,18 +16,18 @@ internal sealed partial class J2kBlockDecoder
             var rows = Math.Min(4, height - top);
             for (var x = 0; x < width; x++)
             {
-                var i = IndexOf(x, top);
+                ref var column = ref columns[FirstColumnOf(top) + x];
                 for (var k = 0; k < rows; k++)
                 {
-                    int f = flags[i + k];
+                    int f = J2kStripeColumn.Flag(ref column, k);
                     if ((f & Significant) != 0 || (f & Neighbours) == 0)
                         continue;
                     if (raw.ReadBit() != 0)
                     {
-                        BecomeSignificant(ref flags[i], k, raw.ReadBit(), stripeStride);
-                        magnitudes[i + k] = value;
+                        J2kStripeColumn.BecomeSignificant(ref column, k, raw.ReadBit(), columnsPerStripe, causal);
+                        J2kStripeColumn.Magnitude(ref column, k) = value;
                     }
-                    flags[i + k] |= Visited;
+                    J2kStripeColumn.Flag(ref column, k) |= Visited;
                 }
             }
         }
@@ -41,14 +41,14 @@ internal sealed partial class J2kBlockDecoder
             var rows = Math.Min(4, height - top);
             for (var x = 0; x < width; x++)
             {
-                var i = IndexOf(x, top);
+                ref var column = ref columns[FirstColumnOf(top) + x];
                 for (var k = 0; k < rows; k++)
                 {
-                    int f = flags[i + k];
+                    int f = J2kStripeColumn.Flag(ref column, k);
                     if ((f & (Significant | Visited)) != Significant)
                         continue;
-                    magnitudes[i + k] += raw.ReadBit() != 0 ? half : -half;
-                    flags[i + k] = (ushort)(f | Refined);
+                    J2kStripeColumn.Magnitude(ref column, k) += raw.ReadBit() != 0 ? half : -half;
+                    J2kStripeColumn.Flag(ref column, k) = (ushort)(f | Refined);
                 }
             }
         }

@@ -6,26 +6,19 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 /// EBCOT tier-1 decoding of one code-block (T.800 Annex D): significance propagation, magnitude refinement and
 /// cleanup passes with every code-block style (bypass, reset, terminate each pass, vertically causal, predictable
 /// termination, segmentation symbols). Magnitudes are kept with one extra fractional bit so a truncated block is
-/// reconstructed at the middle of its uncertainty interval (T.800 E.1.1.2, r = ½).
+/// reconstructed at the middle of its uncertainty interval (T.800 E.1.1.2, r = ½). The coefficient state is laid out
+/// as the passes scan it (<see cref="J2kStripeColumn"/>).
 /// </summary>
-/// <remarks>
-/// The passes scan stripes of four rows column by column (T.800 D.1), so the coefficient state is stored in that order:
-/// stripe after stripe, and in a stripe column after column, the four rows of a column next to each other
-/// (<see cref="IndexOf"/>). A column's four 16-bit flag words are then one 64-bit load, which is how a pass skips a
-/// column with nothing to code. One column of border on each side and one stripe above and below take the neighbour
-/// updates of the edge coefficients, so no update needs a test.
-/// </remarks>
 internal sealed partial class J2kBlockDecoder
 {
     private const int MaxSide = 1024;
     private readonly byte[] contexts = new byte[J2kMqDecoder.ContextCount];
     private readonly J2kRawBitReader raw = new();
-    private ushort[] flags = new ushort[(64 + 2) * 4 * (16 + 2)];
-    private int[] magnitudes = new int[(64 + 2) * 4 * (16 + 2)];
+    private J2kStripeColumn[] columns = new J2kStripeColumn[(64 + 2) * (16 + 2)];
     private byte[] segment = new byte[256];
     private int width;
     private int height;
-    private int stripeStride;
+    private int columnsPerStripe;
     private byte[] zeroCoding = ZeroCoding[0];
     private bool causal;
 
@@ -36,15 +29,11 @@ internal sealed partial class J2kBlockDecoder
         height = block.Height;
         if (width > MaxSide || height > MaxSide)
             throw J2kErrors.Corrupt($"code-block {width}×{height} too large", offset);
-        stripeStride = (width + 2) * 4;
-        var needed = stripeStride * ((height + 3) / 4 + 2);
-        if (flags.Length < needed)
-        {
-            flags = new ushort[needed];
-            magnitudes = new int[needed];
-        }
-        // magnitudes are written when a coefficient becomes significant and read only where it is, so they need no clearing
-        Array.Clear(flags, 0, needed);
+        columnsPerStripe = width + 2;
+        var needed = columnsPerStripe * ((height + 3) / 4 + 2);
+        if (columns.Length < needed)
+            columns = new J2kStripeColumn[needed];
+        Array.Clear(columns, 0, needed);
         zeroCoding = ZeroCoding[OrientationGroup(band.Orientation)];
         causal = (style & J2kCodeBlockStyle.VerticallyCausal) != 0;
         if (block.Passes == 0)
@@ -75,7 +64,7 @@ internal sealed partial class J2kBlockDecoder
             else
             {
                 CopyPadded(block.Data.AsSpan(dataStart, length));
-                J2kMqDecoder.Start(ref mq, ref segment[0]);
+                mq = J2kMqDecoder.Start(ref segment[0]);
             }
             dataStart += length;
             for (var p = 0; p < passes; p++)
@@ -118,13 +107,15 @@ internal sealed partial class J2kBlockDecoder
         for (var y = 0; y < height; y++)
         {
             var row = target.Slice(start + y * stride, width);
-            var i = IndexOf(0, y);
-            for (var x = 0; x < row.Length; x++, i += 4)
+            var first = FirstColumnOf(y);
+            var k = y & 3;
+            for (var x = 0; x < row.Length; x++)
             {
-                int f = flags[i];
+                ref var column = ref columns[first + x];
+                int f = J2kStripeColumn.Flag(ref column, k);
                 if ((f & Significant) == 0)
                     continue; // the tile buffer starts cleared
-                var magnitude = Unshift(magnitudes[i], roi) >> 1;
+                var magnitude = Unshift(J2kStripeColumn.Magnitude(ref column, k), roi) >> 1;
                 row[x] = (f & Negative) != 0 ? -magnitude : magnitude;
             }
         }
@@ -137,20 +128,22 @@ internal sealed partial class J2kBlockDecoder
         for (var y = 0; y < height; y++)
         {
             var row = target.Slice(start + y * stride, width);
-            var i = IndexOf(0, y);
-            for (var x = 0; x < row.Length; x++, i += 4)
+            var first = FirstColumnOf(y);
+            var k = y & 3;
+            for (var x = 0; x < row.Length; x++)
             {
-                int f = flags[i];
+                ref var column = ref columns[first + x];
+                int f = J2kStripeColumn.Flag(ref column, k);
                 if ((f & Significant) == 0)
                     continue;
-                var value = Unshift(magnitudes[i], roi) * halfStep;
+                var value = Unshift(J2kStripeColumn.Magnitude(ref column, k), roi) * halfStep;
                 row[x] = (f & Negative) != 0 ? -value : value;
             }
         }
     }
 
-    /// <summary>Where (x, y) of the block lives in <see cref="flags"/> and <see cref="magnitudes"/>.</summary>
-    private int IndexOf(int x, int y) => ((y >> 2) + 1) * stripeStride + (x + 1) * 4 + (y & 3);
+    /// <summary>Index in <see cref="columns"/> of column 0 of the stripe holding row <paramref name="y"/>.</summary>
+    private int FirstColumnOf(int y) => ((y >> 2) + 1) * columnsPerStripe + 1;
 
     /// <summary>Magnitudes at or above 2^s belong to the region of interest and are scaled down (T.800 H.1).</summary>
     private static int Unshift(int magnitude, int roi) =>
@@ -167,9 +160,8 @@ internal sealed partial class J2kBlockDecoder
     /// <summary>After a cleanup pass with segmentation symbols: 1010 in the UNIFORM context (T.800 D.5); a mismatch only flags corruption, which we tolerate like OpenJPEG.</summary>
     private void SegmentationSymbol(ref J2kMqRegisters mq)
     {
-        ref var data = ref segment[0];
         ref var uniform = ref contexts[J2kMqDecoder.UniformContext];
         for (var i = 0; i < 4; i++)
-            J2kMqDecoder.Decode(ref mq, ref uniform, ref data);
+            J2kMqDecoder.Decode(ref mq, ref uniform);
     }
 }

@@ -6,17 +6,18 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 
 /// <summary>
 /// The registers of the MQ arithmetic decoder (T.800 Annex C). A pass keeps them in a local of this type and hands it
-/// by reference to the inlined <see cref="J2kMqDecoder"/> methods, so the JIT keeps A, C, CT and the byte pointer in
-/// machine registers for the whole pass instead of loading and storing object fields on every symbol.
+/// by reference to the inlined <see cref="J2kMqDecoder"/> methods, so the JIT keeps them in machine registers for the
+/// whole pass instead of loading and storing object fields on every symbol.
 /// </summary>
-internal struct J2kMqRegisters
+internal ref struct J2kMqRegisters
 {
+    /// <summary>The interval register A, held shifted left by 16 so that it compares with C's high half directly.</summary>
     public uint A;
     public uint C;
     public int Ct;
 
-    /// <summary>Index of the byte B (T.800 C.3.4) in the padded segment (<see cref="J2kMqDecoder.Padding"/>).</summary>
-    public int Position;
+    /// <summary>The byte B of T.800 C.3.4, in a segment followed by <see cref="J2kMqDecoder.Padding"/> bytes of 0xFF.</summary>
+    public ref byte B;
 }
 
 /// <summary>
@@ -62,9 +63,9 @@ internal static class J2kMqDecoder
         false, false, false, false, false, false, false, false, false, false, false, false, false, false,
     ];
 
-    // A context holds (state << 1) | MPS. Per such value one word: Qe in bits 0-15, the context after an MPS decision
-    // in bits 16-23 and after an LPS decision in bits 24-31, so one load serves a whole DECODE.
-    private static readonly uint[] Transitions = BuildTransitions();
+    // A context holds (state << 1) | MPS. Per such value one word: Qe << 16 in bits 0-31, the context after an MPS
+    // decision in bits 32-39 and after an LPS decision in bits 40-47, so one load serves a whole DECODE.
+    private static readonly ulong[] Transitions = BuildTransitions();
 
     /// <summary>Initial context states (T.800 Table D.7): UNIFORM 46, run-length 3, all-zero-neighbours 4, others 0.</summary>
     public static void ResetContexts(Span<byte> contexts)
@@ -77,75 +78,71 @@ internal static class J2kMqDecoder
 
     /// <summary>INITDEC (T.800 C.3.5) at the start of a padded segment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Start(ref J2kMqRegisters r, ref byte data)
+    public static J2kMqRegisters Start(ref byte segment)
     {
-        r.Position = 0;
-        r.C = (uint)data << 16;
-        ByteIn(ref r, ref data);
+        var r = new J2kMqRegisters { B = ref segment, C = (uint)segment << 16 };
+        ByteIn(ref r);
         r.C <<= 7;
         r.Ct -= 7;
-        r.A = 0x8000;
+        r.A = 0x8000u << 16;
+        return r;
     }
 
     /// <summary>DECODE (T.800 C.3.2): one decision in <paramref name="context"/>, whose state it updates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Decode(ref J2kMqRegisters r, ref byte context, ref byte data)
+    public static int Decode(ref J2kMqRegisters r, ref byte context)
     {
         int index = context;
         var entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Transitions), index);
-        var qe = entry & 0xFFFF;
-        var mps = index & 1;
+        var qe = (uint)entry;
+        var decision = index & 1;
         r.A -= qe;
-        if ((r.C >> 16) < qe)
+        if (r.C < qe)
         {
             // LPS_EXCHANGE: the smaller sub-interval decides
-            int decision;
             if (r.A < qe)
             {
-                decision = mps;
-                context = (byte)(entry >> 16);
+                context = (byte)(entry >> 32);
             }
             else
             {
-                decision = mps ^ 1;
-                context = (byte)(entry >> 24);
+                decision ^= 1;
+                context = (byte)(entry >> 40);
             }
             r.A = qe;
-            Renormalize(ref r, ref data);
+            Renormalize(ref r);
             return decision;
         }
-        r.C -= qe << 16;
-        if ((r.A & 0x8000) != 0)
-            return mps;
+        r.C -= qe;
+        if ((int)r.A < 0)
+            return decision; // A still at least 0x8000: MPS without renormalisation
         // MPS_EXCHANGE
-        int exchanged;
         if (r.A < qe)
         {
-            exchanged = mps ^ 1;
-            context = (byte)(entry >> 24);
+            decision ^= 1;
+            context = (byte)(entry >> 40);
         }
         else
         {
-            exchanged = mps;
-            context = (byte)(entry >> 16);
+            context = (byte)(entry >> 32);
         }
-        Renormalize(ref r, ref data);
-        return exchanged;
+        Renormalize(ref r);
+        return decision;
     }
 
-    /// <summary>RENORMD (T.800 C.3.3): A doubled until its bit 15 is set, with a new byte whenever CT runs out; the shifts
+    /// <summary>RENORMD (T.800 C.3.3): A doubled until its top bit is set, with a new byte whenever CT runs out; the shifts
     /// needed are known up front from A's leading zeros, so they are done in as few steps as the bytes allow.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Renormalize(ref J2kMqRegisters r, ref byte data)
+    private static void Renormalize(ref J2kMqRegisters r)
     {
-        // A is in [1, 0x7FFF] here, so 1 to 15 shifts
-        var shifts = BitOperations.LeadingZeroCount(r.A) - 16;
+        // A (shifted) is in [0x1_0000, 0x7FFF_0000] here, so 1 to 15 shifts
+        var shifts = BitOperations.LeadingZeroCount(r.A);
         while (shifts > r.Ct)
         {
             r.A <<= r.Ct;
             r.C <<= r.Ct;
             shifts -= r.Ct;
-            ByteIn(ref r, ref data);
+            ByteIn(ref r);
         }
         r.A <<= shifts;
         r.C <<= shifts;
@@ -154,11 +151,11 @@ internal static class J2kMqDecoder
 
     /// <summary>BYTEIN (T.800 C.3.4): a 0xFF followed by a byte above 0x8F is a marker, so no more data is fed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ByteIn(ref J2kMqRegisters r, ref byte data)
+    private static void ByteIn(ref J2kMqRegisters r)
     {
-        if (Unsafe.Add(ref data, r.Position) == 0xFF)
+        if (r.B == 0xFF)
         {
-            int next = Unsafe.Add(ref data, r.Position + 1);
+            int next = Unsafe.Add(ref r.B, 1);
             if (next > 0x8F)
             {
                 r.C += 0xFF00;
@@ -166,29 +163,29 @@ internal static class J2kMqDecoder
             }
             else
             {
-                r.Position++;
+                r.B = ref Unsafe.Add(ref r.B, 1);
                 r.C += (uint)next << 9;
                 r.Ct = 7;
             }
         }
         else
         {
-            r.Position++;
-            r.C += (uint)Unsafe.Add(ref data, r.Position) << 8;
+            r.B = ref Unsafe.Add(ref r.B, 1);
+            r.C += (uint)r.B << 8;
             r.Ct = 8;
         }
     }
 
-    private static uint[] BuildTransitions()
+    private static ulong[] BuildTransitions()
     {
-        var table = new uint[Qe.Length * 2];
+        var table = new ulong[Qe.Length * 2];
         for (var i = 0; i < table.Length; i++)
         {
             var state = i >> 1;
             var mps = i & 1;
             var afterMps = (NextMps[state] << 1) | mps;
             var afterLps = (NextLps[state] << 1) | (Switch[state] ? mps ^ 1 : mps);
-            table[i] = Qe[state] | ((uint)afterMps << 16) | ((uint)afterLps << 24);
+            table[i] = ((ulong)Qe[state] << 16) | ((ulong)afterMps << 32) | ((ulong)afterLps << 40);
         }
         return table;
     }
