@@ -20,6 +20,7 @@ internal sealed partial class J2kBlockDecoder
     private static readonly ulong RunBlockers = InEachRow(Significant | Visited | Neighbours);
 
     /// <summary>Significance propagation (T.800 D.3.1): insignificant coefficients with a significant neighbour.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Significance(int plane, ref J2kMqRegisters registers)
     {
         var mq = registers;
@@ -83,6 +84,7 @@ internal sealed partial class J2kBlockDecoder
     /// Magnitude refinement (T.800 D.3.3): one more bit of every coefficient significant before this bit-plane. The pass
     /// changes no neighbourhood, so the rows to refine and their contexts all come from one read of the column.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Refinement(int plane, ref J2kMqRegisters registers)
     {
         var mq = registers;
@@ -115,6 +117,7 @@ internal sealed partial class J2kBlockDecoder
     }
 
     /// <summary>Cleanup (T.800 D.3.4): every coefficient the significance pass did not code, with run-length coding of empty columns.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Cleanup(int plane, ref J2kMqRegisters registers)
     {
         var mq = registers;
