@@ -29,28 +29,40 @@ internal sealed partial class J2kBlockDecoder
         ref var zc = ref zeroCoding[0];
         var stripe = columnsPerStripe;
         var vertical = causal;
-        for (var top = 0; top < height; top += 4)
+        var fullStripes = height >> 2;
+        for (var s = 0; s < fullStripes; s++)
         {
-            var rows = Math.Min(4, height - top);
-            ref var column = ref columns[FirstColumnOf(top)];
+            ref var column = ref columns[FirstColumnOf(s << 2)];
             ref var end = ref Unsafe.Add(ref column, width);
             for (; Unsafe.IsAddressLessThan(ref column, ref end); column = ref Unsafe.Add(ref column, 1))
             {
                 if (!HasSignificanceCandidate(column.Flags))
                     continue;
-                if (rows == 4)
-                {
-                    SignificanceStep(ref column, 0, value, stripe, vertical, ref mq, ref context, ref zc);
-                    SignificanceStep(ref column, 1, value, stripe, vertical, ref mq, ref context, ref zc);
-                    SignificanceStep(ref column, 2, value, stripe, vertical, ref mq, ref context, ref zc);
-                    SignificanceStep(ref column, 3, value, stripe, vertical, ref mq, ref context, ref zc);
-                }
-                else
-                {
-                    for (var k = 0; k < rows; k++)
-                        SignificanceStep(ref column, k, value, stripe, vertical, ref mq, ref context, ref zc);
-                }
+                SignificanceStep(ref column, 0, value, stripe, vertical, ref mq, ref context, ref zc);
+                SignificanceStep(ref column, 1, value, stripe, vertical, ref mq, ref context, ref zc);
+                SignificanceStep(ref column, 2, value, stripe, vertical, ref mq, ref context, ref zc);
+                SignificanceStep(ref column, 3, value, stripe, vertical, ref mq, ref context, ref zc);
             }
+        }
+        registers = mq;
+        if ((height & 3) != 0)
+            SignificanceLastStripe(plane, ref registers);
+    }
+
+    /// <summary>The last stripe of a block whose height is not a multiple of 4, row by row (kept apart so the full stripes stay unrolled).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SignificanceLastStripe(int plane, ref J2kMqRegisters registers)
+    {
+        var mq = registers;
+        var value = 3 << plane;
+        ref var context = ref contexts[0];
+        ref var zc = ref zeroCoding[0];
+        var top = height & ~3;
+        ref var column = ref columns[FirstColumnOf(top)];
+        for (var x = 0; x < width; x++, column = ref Unsafe.Add(ref column, 1))
+        {
+            for (var k = 0; k < height - top; k++)
+                SignificanceStep(ref column, k, value, columnsPerStripe, causal, ref mq, ref context, ref zc);
         }
         registers = mq;
     }
@@ -126,20 +138,16 @@ internal sealed partial class J2kBlockDecoder
         ref var zc = ref zeroCoding[0];
         var stripe = columnsPerStripe;
         var vertical = causal;
-        for (var top = 0; top < height; top += 4)
+        var fullStripes = height >> 2;
+        for (var s = 0; s < fullStripes; s++)
         {
-            var rows = Math.Min(4, height - top);
-            ref var column = ref columns[FirstColumnOf(top)];
+            ref var column = ref columns[FirstColumnOf(s << 2)];
             ref var end = ref Unsafe.Add(ref column, width);
             for (; Unsafe.IsAddressLessThan(ref column, ref end); column = ref Unsafe.Add(ref column, 1))
             {
                 var before = column.Flags;
-                if (rows < 4)
-                {
-                    for (var k = 0; k < rows; k++)
-                        CleanupStep(ref column, k, value, stripe, vertical, ref mq, ref context, ref zc);
-                }
-                else if ((before & RunBlockers) == 0)
+                var start = 0;
+                if ((before & RunBlockers) == 0)
                 {
                     // run-length mode: one decision says whether any of the four becomes significant, two more say which first
                     if (J2kMqDecoder.Decode(ref mq, ref Unsafe.Add(ref context, J2kMqDecoder.RunLengthContext)) == 0)
@@ -150,22 +158,37 @@ internal sealed partial class J2kBlockDecoder
                     var negative = DecodeSign(Flag(ref column, run), ref mq, ref context);
                     BecomeSignificant(ref column, run, negative, stripe, vertical);
                     Magnitude(ref column, run) = value;
-                    if (run < 1) CleanupStep(ref column, 1, value, stripe, vertical, ref mq, ref context, ref zc);
-                    if (run < 2) CleanupStep(ref column, 2, value, stripe, vertical, ref mq, ref context, ref zc);
-                    if (run < 3) CleanupStep(ref column, 3, value, stripe, vertical, ref mq, ref context, ref zc);
-                    continue; // nothing in this column was visited
+                    start = run + 1;
                 }
-                else
-                {
-                    CleanupStep(ref column, 0, value, stripe, vertical, ref mq, ref context, ref zc);
-                    CleanupStep(ref column, 1, value, stripe, vertical, ref mq, ref context, ref zc);
-                    CleanupStep(ref column, 2, value, stripe, vertical, ref mq, ref context, ref zc);
-                    CleanupStep(ref column, 3, value, stripe, vertical, ref mq, ref context, ref zc);
-                }
+                if (start <= 0) CleanupStep(ref column, 0, value, stripe, vertical, ref mq, ref context, ref zc);
+                if (start <= 1) CleanupStep(ref column, 1, value, stripe, vertical, ref mq, ref context, ref zc);
+                if (start <= 2) CleanupStep(ref column, 2, value, stripe, vertical, ref mq, ref context, ref zc);
+                if (start <= 3) CleanupStep(ref column, 3, value, stripe, vertical, ref mq, ref context, ref zc);
                 // the next bit-plane starts with nothing visited; neighbour updates never touch this bit, so clear it in one go
                 if ((before & VisitedInColumn) != 0)
                     column.Flags &= ~VisitedInColumn;
             }
+        }
+        registers = mq;
+        if ((height & 3) != 0)
+            CleanupLastStripe(plane, ref registers);
+    }
+
+    /// <summary>The last stripe of a block whose height is not a multiple of 4: row by row, without run-length mode.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CleanupLastStripe(int plane, ref J2kMqRegisters registers)
+    {
+        var mq = registers;
+        var value = 3 << plane;
+        ref var context = ref contexts[0];
+        ref var zc = ref zeroCoding[0];
+        var top = height & ~3;
+        ref var column = ref columns[FirstColumnOf(top)];
+        for (var x = 0; x < width; x++, column = ref Unsafe.Add(ref column, 1))
+        {
+            for (var k = 0; k < height - top; k++)
+                CleanupStep(ref column, k, value, columnsPerStripe, causal, ref mq, ref context, ref zc);
+            column.Flags &= ~VisitedInColumn;
         }
         registers = mq;
     }

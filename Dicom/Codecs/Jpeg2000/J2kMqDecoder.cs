@@ -65,7 +65,33 @@ internal static class J2kMqDecoder
 
     // A context holds (state << 1) | MPS. Per such value one word: Qe << 16 in bits 0-31, the context after an MPS
     // decision in bits 32-39 and after an LPS decision in bits 40-47, so one load serves a whole DECODE.
-    private static readonly ulong[] Transitions = BuildTransitions();
+    private static ReadOnlySpan<ulong> Transitions =>
+    [
+        0x030256010000, 0x020356010000, 0x0C0434010000, 0x0D0534010000,
+        0x120618010000, 0x130718010000, 0x18080AC10000, 0x19090AC10000,
+        0x3A0A05210000, 0x3B0B05210000, 0x424C02210000, 0x434D02210000,
+        0x0D0E56010000, 0x0C0F56010000, 0x1C1054010000, 0x1D1154010000,
+        0x1C1248010000, 0x1D1348010000, 0x1C1438010000, 0x1D1538010000,
+        0x221630010000, 0x231730010000, 0x241824010000, 0x251924010000,
+        0x281A1C010000, 0x291B1C010000, 0x2A3A16010000, 0x2B3B16010000,
+        0x1D1E56010000, 0x1C1F56010000, 0x1C2054010000, 0x1D2154010000,
+        0x1E2251010000, 0x1F2351010000, 0x202448010000, 0x212548010000,
+        0x222638010000, 0x232738010000, 0x242834010000, 0x252934010000,
+        0x262A30010000, 0x272B30010000, 0x262C28010000, 0x272D28010000,
+        0x282E24010000, 0x292F24010000, 0x2A3022010000, 0x2B3122010000,
+        0x2C321C010000, 0x2D331C010000, 0x2E3418010000, 0x2F3518010000,
+        0x303616010000, 0x313716010000, 0x323814010000, 0x333914010000,
+        0x343A12010000, 0x353B12010000, 0x363C11010000, 0x373D11010000,
+        0x383E0AC10000, 0x393F0AC10000, 0x3A4009C10000, 0x3B4109C10000,
+        0x3C4208A10000, 0x3D4308A10000, 0x3E4405210000, 0x3F4505210000,
+        0x404604410000, 0x414704410000, 0x424802A10000, 0x434902A10000,
+        0x444A02210000, 0x454B02210000, 0x464C01410000, 0x474D01410000,
+        0x484E01110000, 0x494F01110000, 0x4A5000850000, 0x4B5100850000,
+        0x4C5200490000, 0x4D5300490000, 0x4E5400250000, 0x4F5500250000,
+        0x505600150000, 0x515700150000, 0x525800090000, 0x535900090000,
+        0x545A00050000, 0x555B00050000, 0x565A00010000, 0x575B00010000,
+        0x5C5C56010000, 0x5D5D56010000,
+    ];
 
     /// <summary>Initial context states (T.800 Table D.7): UNIFORM 46, run-length 3, all-zero-neighbours 4, others 0.</summary>
     public static void ResetContexts(Span<byte> contexts)
@@ -93,7 +119,7 @@ internal static class J2kMqDecoder
     public static int Decode(ref J2kMqRegisters r, ref byte context)
     {
         int index = context;
-        var entry = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Transitions), index);
+        var entry = Unsafe.Add(ref MemoryMarshal.GetReference(Transitions), index);
         var qe = (uint)entry;
         var decision = index & 1;
         r.A -= qe;
