@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static HeadCt.Dicom.Codecs.Jpeg2000.J2kContextTables;
 
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
@@ -107,16 +108,16 @@ internal sealed partial class J2kBlockDecoder
         for (var y = 0; y < height; y++)
         {
             var row = target.Slice(start + y * stride, width);
-            var first = FirstColumnOf(y);
-            var k = y & 3;
-            for (var x = 0; x < row.Length; x++)
+            ref var column = ref columns[FirstColumnOf(y)];
+            var shift = (y & 3) << 4;
+            for (var x = 0; x < row.Length; x++, column = ref Unsafe.Add(ref column, 1))
             {
-                ref var column = ref columns[first + x];
-                int f = J2kStripeColumn.Flag(ref column, k);
-                if ((f & Significant) == 0)
-                    continue; // the tile buffer starts cleared
-                var magnitude = Unshift(J2kStripeColumn.Magnitude(ref column, k), roi) >> 1;
-                row[x] = (f & Negative) != 0 ? -magnitude : magnitude;
+                var f = (int)(column.Flags >> shift);
+                // 0 unless significant; the sign applied as (m ^ s) − s with s = 0 or −1
+                var significant = -((f >> 12) & 1);
+                var negative = -((f >> 15) & 1);
+                var magnitude = (Unshift(J2kStripeColumn.Magnitude(ref column, y & 3), roi) >> 1) & significant;
+                row[x] = (magnitude ^ negative) - negative;
             }
         }
     }
@@ -128,15 +129,14 @@ internal sealed partial class J2kBlockDecoder
         for (var y = 0; y < height; y++)
         {
             var row = target.Slice(start + y * stride, width);
-            var first = FirstColumnOf(y);
-            var k = y & 3;
-            for (var x = 0; x < row.Length; x++)
+            ref var column = ref columns[FirstColumnOf(y)];
+            var shift = (y & 3) << 4;
+            for (var x = 0; x < row.Length; x++, column = ref Unsafe.Add(ref column, 1))
             {
-                ref var column = ref columns[first + x];
-                int f = J2kStripeColumn.Flag(ref column, k);
-                if ((f & Significant) == 0)
-                    continue;
-                var value = Unshift(J2kStripeColumn.Magnitude(ref column, k), roi) * halfStep;
+                var f = (int)(column.Flags >> shift);
+                var significant = -((f >> 12) & 1);
+                var magnitude = Unshift(J2kStripeColumn.Magnitude(ref column, y & 3), roi) & significant;
+                var value = magnitude * halfStep;
                 row[x] = (f & Negative) != 0 ? -value : value;
             }
         }
