@@ -88,10 +88,14 @@ internal sealed partial class J2kBlockDecoder
                 var k = BitOperations.TrailingZeroCount(rows) >> 4;
                 rows &= rows - 1;
                 var state = (int)(flags >> (k << 4));
-                // T.800 Table D.4: 16 after the first refinement, else 15 with a significant neighbour, 14 without
-                var index = (state & Refined) != 0 ? 16 : (state & Neighbours) != 0 ? 15 : 14;
+                // T.800 Table D.4: 16 after the first refinement, else 15 with a significant neighbour, 14 without;
+                // computed without branches, which the data would mispredict
+                var neighbour = ((state & Neighbours) + Neighbours) >> 8;
+                var refined = (state >> 14) & 1;
+                var index = 14 + (neighbour | (refined << 1)) - (neighbour & refined);
                 var bit = J2kMqDecoder.Decode(ref mq, ref Unsafe.Add(ref context, index));
-                Magnitude(ref column, k) += bit != 0 ? half : -half;
+                // + half for a 1, − half for a 0
+                Magnitude(ref column, k) += (half ^ (bit - 1)) - (bit - 1);
             }
             while (rows != 0);
         }

@@ -10,7 +10,7 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 /// A code-block's state is an array of these, stripe after stripe, with one column of border on each side and one
 /// stripe above and below to take the neighbour updates of the edge coefficients without a test.
 /// </summary>
-[StructLayout(LayoutKind.Sequential)]
+[StructLayout(LayoutKind.Sequential, Size = 24)]
 internal struct J2kStripeColumn
 {
     public ulong Flags;
@@ -32,41 +32,31 @@ internal struct J2kStripeColumn
     /// <summary>
     /// Marks <paramref name="row"/> of <paramref name="column"/> significant and tells its eight neighbours; rows −1 and 4
     /// are row 3 of the stripe above and row 0 of the stripe below, <paramref name="columnsPerStripe"/> columns away.
-    /// In vertically causal mode the first row of a stripe does not tell the stripe above (T.800 D.7).
+    /// In vertically causal mode the first row of a stripe does not tell the stripe above (T.800 D.7). The row is known
+    /// only at run time, so the offsets of the rows above and below are selected rather than branched on (conditional
+    /// moves), which the decoded data would mispredict.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BecomeSignificant(ref J2kStripeColumn column, int row, int negative, int columnsPerStripe, bool causal)
     {
-        Flag(ref column, row) |= (ushort)(Significant | (negative << 15));
-        ref var left = ref Unsafe.Subtract(ref column, 1);
-        ref var right = ref Unsafe.Add(ref column, 1);
-        Flag(ref left, row) |= (ushort)(East | (negative << 11));
-        Flag(ref right, row) |= (ushort)(West | (negative << 10));
-        if (row > 0)
-        {
-            Flag(ref column, row - 1) |= (ushort)(South | (negative << 9));
-            Flag(ref left, row - 1) |= SouthEast;
-            Flag(ref right, row - 1) |= SouthWest;
-        }
-        else if (!causal)
-        {
-            ref var above = ref Unsafe.Subtract(ref column, columnsPerStripe);
-            Flag(ref above, 3) |= (ushort)(South | (negative << 9));
-            Flag(ref Unsafe.Subtract(ref above, 1), 3) |= SouthEast;
-            Flag(ref Unsafe.Add(ref above, 1), 3) |= SouthWest;
-        }
-        if (row < 3)
-        {
-            Flag(ref column, row + 1) |= (ushort)(North | (negative << 8));
-            Flag(ref left, row + 1) |= NorthEast;
-            Flag(ref right, row + 1) |= NorthWest;
-        }
-        else
-        {
-            ref var below = ref Unsafe.Add(ref column, columnsPerStripe);
-            Flag(ref below, 0) |= (ushort)(North | (negative << 8));
-            Flag(ref Unsafe.Subtract(ref below, 1), 0) |= NorthEast;
-            Flag(ref Unsafe.Add(ref below, 1), 0) |= NorthWest;
-        }
+        const int Size = 24; // bytes of one J2kStripeColumn
+        ref var self = ref Unsafe.As<J2kStripeColumn, byte>(ref column);
+        var at = row * 2;
+        var up = row > 0 ? at - 2 : 6 - columnsPerStripe * Size;
+        var down = row < 3 ? at + 2 : columnsPerStripe * Size;
+        var tellAbove = row > 0 || !causal ? 0xFFFF : 0;
+        Or(ref self, at, Significant | (negative << 15));
+        Or(ref self, at - Size, East | (negative << 11));
+        Or(ref self, at + Size, West | (negative << 10));
+        Or(ref self, up, (South | (negative << 9)) & tellAbove);
+        Or(ref self, up - Size, SouthEast & tellAbove);
+        Or(ref self, up + Size, SouthWest & tellAbove);
+        Or(ref self, down, North | (negative << 8));
+        Or(ref self, down - Size, NorthEast);
+        Or(ref self, down + Size, NorthWest);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Or(ref byte column, int offset, int bits) =>
+        Unsafe.As<byte, ushort>(ref Unsafe.Add(ref column, offset)) |= (ushort)bits;
 }
