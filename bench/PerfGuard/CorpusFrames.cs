@@ -1,23 +1,18 @@
 using HeadCt.Dicom;
 using HeadCt.Dicom.Codecs;
+using HeadCt.Dicom.Bench;
 using HeadCt.Dicom.Pixels;
 
 namespace HeadCt.PerfGuard;
 
-/// <summary>The shared corpus (<c>../shared/dicom-corpus</c> beside the repository, or <c>DICOM_CORPUS</c>) and the encoded frames of its files.</summary>
+/// <summary>Files of the shared corpus (found by bench/Dicom.Bench's <c>CorpusLocator</c>) and the encoded frames in them.</summary>
 internal static class CorpusFrames
 {
-    public static string Root { get; } = Locate();
+    public static string Root => CorpusLocator.Root;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>The files of one corpus folder, sorted by name so every run measures the same order.</summary>
-    public static string[] FilesIn(string relativeFolder)
-    {
-        var files = Directory.GetFiles(Path.Combine(Root, relativeFolder), "*.dcm");
-        Array.Sort(files, StringComparer.Ordinal);
-        return files;
-    }
+    public static string[] FilesIn(string relativeFolder) => CorpusLocator.FilesIn(relativeFolder);
 
     /// <summary>The first frame's encoded bytes (its fragments joined) and the frame description.</summary>
     public static (byte[] Encoded, FrameInfo Info) FirstEncodedFrame(string path)
@@ -31,18 +26,5 @@ internal static class CorpusFrames
         foreach (var fragment in fragments.Fragments)
             joined.Write(fragment.Span);
         return (joined.ToArray(), info);
-    }
-
-    private static string Locate()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("DICOM_CORPUS");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-            return fromEnvironment;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Aspire.sln")))
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "dicom-corpus"));
-        }
-        throw new DirectoryNotFoundException("no Aspire.sln above " + AppContext.BaseDirectory + "; set DICOM_CORPUS");
     }
 }

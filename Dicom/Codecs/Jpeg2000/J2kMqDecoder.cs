@@ -64,8 +64,10 @@ internal static class J2kMqDecoder
     ];
 
     // A context holds (state << 1) | MPS. Per such value one word: Qe << 16 in bits 0-31, the context after an MPS
-    // decision in bits 32-39 and after an LPS decision in bits 40-47, so one load serves a whole DECODE.
-    private static ReadOnlySpan<ulong> Transitions =>
+    // decision in bits 32-39 and after an LPS decision in bits 40-47, so one load serves a whole DECODE. Written out as
+    // constants so that the JIT embeds the table's address in the code; BuildTransitions derives the same words from
+    // Table C.2 above, and a test holds the two equal.
+    internal static ReadOnlySpan<ulong> Transitions =>
     [
         0x030256010000, 0x020356010000, 0x0C0434010000, 0x0D0534010000,
         0x120618010000, 0x130718010000, 0x18080AC10000, 0x19090AC10000,
@@ -202,7 +204,7 @@ internal static class J2kMqDecoder
         }
     }
 
-    private static ulong[] BuildTransitions()
+    internal static ulong[] BuildTransitions()
     {
         var table = new ulong[Qe.Length * 2];
         for (var i = 0; i < table.Length; i++)
