@@ -1,7 +1,15 @@
+using HeadCt.Dicom.Bench;
 using HeadCt.PerfGuard;
+using HeadCt.PerfGuard.Jpeg2000;
 
-// dotnet run -c Release --project bench/PerfGuard -- j2k [rounds]      JPEG 2000 against OpenJPEG in-process
+// dotnet run -c Release --project bench/PerfGuard [-- --update-baseline]   the CI ratios against bench/perf-baseline.json
+// dotnet run -c Release --project bench/PerfGuard -- j2k [rounds]        JPEG 2000 against OpenJPEG in-process, the README table
 // dotnet run -c Release --project bench/PerfGuard -- j2k-profile ours|openjpeg <corpus entry> <seconds>
-return args.Length > 0 && args[0] == "j2k" ? Jpeg2000Comparison.Run(args[1..])
-    : args.Length > 0 && args[0] == "j2k-profile" ? Jpeg2000Profile.Run(args[1..])
-    : 1;
+return args switch
+{
+    ["j2k", .. var rest] => Jpeg2000Comparison.Run(rest),
+    ["j2k-profile", .. var rest] => Jpeg2000Profile.Run(rest),
+    _ => RegressionCheck.Run(
+        Path.Combine(CorpusLocator.RepositoryRoot(), "bench", "perf-baseline.json"),
+        update: args.Contains("--update-baseline")),
+};

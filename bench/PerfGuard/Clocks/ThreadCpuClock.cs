@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HeadCt.PerfGuard;
+namespace HeadCt.PerfGuard.Clocks;
 
 /// <summary>
 /// CPU time of the calling thread (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>). On a machine shared with other

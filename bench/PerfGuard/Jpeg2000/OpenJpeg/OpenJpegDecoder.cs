@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace HeadCt.PerfGuard.OpenJpeg;
+namespace HeadCt.PerfGuard.Jpeg2000.OpenJpeg;
 
 /// <summary>
 /// Decodes one JPEG 2000 codestream (or JP2 file) held in memory with OpenJPEG, in this process: codec created,

@@ -4,7 +4,7 @@ using HeadCt.Dicom;
 using HeadCt.Dicom.Codecs;
 using HeadCt.Dicom.Pixels;
 
-namespace HeadCt.PerfGuard;
+namespace HeadCt.PerfGuard.Jpeg2000;
 
 /// <summary>
 /// A large frame for the multi-threaded comparison, since the corpus has no JPEG 2000 frame above 1024 × 256: a native

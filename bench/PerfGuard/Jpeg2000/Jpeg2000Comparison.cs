@@ -1,9 +1,10 @@
 using System.Globalization;
 using HeadCt.Dicom.Codecs;
 using HeadCt.Dicom.Codecs.Jpeg2000;
-using HeadCt.PerfGuard.OpenJpeg;
+using HeadCt.PerfGuard.Clocks;
+using HeadCt.PerfGuard.Jpeg2000.OpenJpeg;
 
-namespace HeadCt.PerfGuard;
+namespace HeadCt.PerfGuard.Jpeg2000;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/PerfGuard -- j2k [rounds]</c>: our JPEG 2000 decoder against OpenJPEG in
@@ -65,19 +66,18 @@ internal static class Jpeg2000Comparison
         var next = 0;
         var current = frames[0];
         // each round decodes the next frame of a series with both decoders; thread CPU time single-threaded, wall time with threads
-        var (ours, theirs) = InterleavedTimer.Measure(
-            () => { current = frames[next++ % frames.Count]; single.Decode(current.Encoded, current.Info, destination); },
-            () => OpenJpegDecoder.Decode(current.Encoded), rounds, warmUp: Math.Min(40, rounds));
+        var cpu = RoundTimer.Rounds(rounds, Math.Min(40, rounds),
+            (Clock.Thread, () => { current = frames[next++ % frames.Count]; single.Decode(current.Encoded, current.Info, destination); }),
+            (Clock.Thread, () => OpenJpegDecoder.Decode(current.Encoded)));
         next = 0;
-        var (oursParallel, theirsParallel) = InterleavedTimer.MeasureWall(
-            () => { current = frames[next++ % frames.Count]; parallel.Decode(current.Encoded, current.Info, destination); },
-            () => OpenJpegDecoder.Decode(current.Encoded, threads), rounds, warmUp: 5);
-        next = 0;
-        var (oursWall, _) = InterleavedTimer.MeasureWall(
-            () => { current = frames[next++ % frames.Count]; single.Decode(current.Encoded, current.Info, destination); },
-            () => { }, rounds, warmUp: 2);
+        var wall = RoundTimer.Rounds(rounds, 5,
+            (Clock.Wall, () => { current = frames[next++ % frames.Count]; parallel.Decode(current.Encoded, current.Info, destination); }),
+            (Clock.Wall, () => OpenJpegDecoder.Decode(current.Encoded, threads)),
+            (Clock.Wall, () => single.Decode(current.Encoded, current.Info, destination)));
+        var (ours, theirs) = (RoundTimer.Median(cpu[0]), RoundTimer.Median(cpu[1]));
+        var (oursParallel, theirsParallel, oursWall) = (RoundTimer.Median(wall[0]), RoundTimer.Median(wall[1]), RoundTimer.Median(wall[2]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {entry} | {kind} | {frames.Count} | {ours.Median:F2} | {theirs.Median:F2} | {ours.Median / theirs.Median:F2} | {ours.Min:F2} | {theirs.Min:F2} | {oursParallel.Median:F2} | {theirsParallel.Median:F2} | {oursWall.Median / oursParallel.Median:F2}× |"));
+            $"| {entry} | {kind} | {frames.Count} | {ours:F2} | {theirs:F2} | {ours / theirs:F2} | {cpu[0].Min():F2} | {cpu[1].Min():F2} | {oursParallel:F2} | {theirsParallel:F2} | {oursWall / oursParallel:F2}× |"));
     }
 
     private static List<(byte[] Encoded, FrameInfo Info)> Frames(string entry)

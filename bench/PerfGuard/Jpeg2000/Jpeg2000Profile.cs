@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using HeadCt.Dicom.Codecs.Jpeg2000;
-using HeadCt.PerfGuard.OpenJpeg;
+using HeadCt.PerfGuard.Jpeg2000.OpenJpeg;
 
-namespace HeadCt.PerfGuard;
+namespace HeadCt.PerfGuard.Jpeg2000;
 
 /// <summary>
 /// <c>j2k-profile ours|openjpeg entry seconds</c>: decodes one corpus entry (file or series folder) in a loop, for a

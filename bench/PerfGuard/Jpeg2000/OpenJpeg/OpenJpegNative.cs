@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HeadCt.PerfGuard.OpenJpeg;
+namespace HeadCt.PerfGuard.Jpeg2000.OpenJpeg;
 
 /// <summary>
 /// The few entry points of OpenJPEG 2.5 (Debian's libopenjp2.so.7) that decode a codestream held in memory.
