@@ -28,6 +28,7 @@ internal sealed partial class J2kBlockDecoder
         var value = 3 << plane;
         ref var context = ref contexts[0];
         ref var zc = ref zeroCoding[0];
+        ref var signs = ref MemoryMarshal.GetArrayDataReference(SignCoding);
         var stripe = columnsPerStripe;
         var vertical = causal;
         for (var top = 0; top < height; top += 4)
@@ -48,7 +49,7 @@ internal sealed partial class J2kBlockDecoder
                     int state = f;
                     if (J2kMqDecoder.Decode(ref mq, ref Unsafe.Add(ref context, Unsafe.Add(ref zc, state & Neighbours))) != 0)
                     {
-                        var negative = DecodeSign(state, ref mq, ref context);
+                        var negative = DecodeSign(state, ref mq, ref context, ref signs);
                         BecomeSignificant(ref column, k, negative, stripe, vertical);
                         Magnitude(ref column, k) = value;
                         // the row below now has a significant neighbour: if it is still insignificant, it is coded in this pass too
@@ -114,6 +115,7 @@ internal sealed partial class J2kBlockDecoder
         var value = 3 << plane;
         ref var context = ref contexts[0];
         ref var zc = ref zeroCoding[0];
+        ref var signs = ref MemoryMarshal.GetArrayDataReference(SignCoding);
         var stripe = columnsPerStripe;
         var vertical = causal;
         for (var top = 0; top < height; top += 4)
@@ -134,7 +136,7 @@ internal sealed partial class J2kBlockDecoder
                     ref var uniform = ref Unsafe.Add(ref context, J2kMqDecoder.UniformContext);
                     var run = J2kMqDecoder.Decode(ref mq, ref uniform) << 1;
                     run |= J2kMqDecoder.Decode(ref mq, ref uniform);
-                    var negative = DecodeSign(Flag(ref column, run), ref mq, ref context);
+                    var negative = DecodeSign(Flag(ref column, run), ref mq, ref context, ref signs);
                     BecomeSignificant(ref column, run, negative, stripe, vertical);
                     Magnitude(ref column, run) = value;
                     rows = RowBits & ~(RowBits >> (48 - (run << 4)));
@@ -151,7 +153,7 @@ internal sealed partial class J2kBlockDecoder
                     int state = Flag(ref column, k);
                     if (J2kMqDecoder.Decode(ref mq, ref Unsafe.Add(ref context, Unsafe.Add(ref zc, state & Neighbours))) == 0)
                         continue;
-                    var negative = DecodeSign(state, ref mq, ref context);
+                    var negative = DecodeSign(state, ref mq, ref context, ref signs);
                     BecomeSignificant(ref column, k, negative, stripe, vertical);
                     Magnitude(ref column, k) = value;
                 }
@@ -168,9 +170,9 @@ internal sealed partial class J2kBlockDecoder
 
     /// <summary>Sign decoding (T.800 D.3.2): context and XOR bit from the four direct neighbours' significance and signs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DecodeSign(int state, ref J2kMqRegisters mq, ref byte context)
+    private static int DecodeSign(int state, ref J2kMqRegisters mq, ref byte context, ref byte signs)
     {
-        int sign = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SignCoding), state & 0xFFF);
+        int sign = Unsafe.Add(ref signs, state & 0xFFF);
         return J2kMqDecoder.Decode(ref mq, ref Unsafe.Add(ref context, sign & 0x1F)) ^ (sign >> 5);
     }
 }
