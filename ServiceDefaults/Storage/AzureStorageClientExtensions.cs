@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HeadCt.ServiceDefaults.Storage;
@@ -11,7 +12,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Stands in for the Aspire.Azure.Storage.Blobs/Queues client integrations (not available to this project):
 /// one <see cref="BlobServiceClient"/> and one <see cref="QueueServiceClient"/> built from
-/// <c>ConnectionStrings:{connectionName}</c>, with "ready" health checks and Azure SDK tracing.
+/// <c>ConnectionStrings:{connectionName}</c>, either an account connection string or the account's endpoints reached with
+/// <see cref="DefaultAzureCredential"/> (<see cref="StorageConnection"/>), with "ready" health checks and Azure SDK tracing.
 /// </summary>
 public static class AzureStorageClientExtensions
 {
@@ -27,17 +29,24 @@ public static class AzureStorageClientExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
 
-        builder.Services.AddSingleton(services =>
+        // read once: a malformed setting fails at start-up with its name, and blob and queue clients share one credential
+        var connection = StorageConnection.Parse(builder.Configuration.GetConnectionString(connectionName), "ConnectionStrings:" + connectionName);
+        var credential = connection.UsesIdentity ? new DefaultAzureCredential() : null;
+        builder.Services.AddSingleton(_ =>
         {
             var options = new BlobClientOptions();
             configureBlobOptions?.Invoke(options);
-            return new BlobServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
+            return credential is null
+                ? new BlobServiceClient(connection.ConnectionString, options)
+                : new BlobServiceClient(connection.BlobEndpoint, credential, options);
         });
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton(_ =>
         {
             var options = new QueueClientOptions();
             configureQueueOptions?.Invoke(options);
-            return new QueueServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
+            return credential is null
+                ? new QueueServiceClient(connection.ConnectionString, options)
+                : new QueueServiceClient(connection.QueueEndpoint, credential, options);
         });
 
         builder.Services.AddHealthChecks()
@@ -58,18 +67,5 @@ public static class AzureStorageClientExtensions
             .WithTracing(tracing => tracing.AddSource("Azure.Storage.*"));
 
         return builder;
-    }
-
-    private static string ReadConnectionString(IConfiguration configuration, string connectionName)
-    {
-        var connectionString = configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"Azure Storage connection string 'ConnectionStrings:{connectionName}' is missing. " +
-                "Run the service through the AppHost, or set ConnectionStrings__" + connectionName + ".");
-        }
-
-        return connectionString;
     }
 }
