@@ -8,15 +8,14 @@ namespace HeadCt.AppHost.LocalServices.Postgres;
 internal static class PostgresBuilderExtensions
 {
     /// <summary>
-    /// PostgreSQL from the installed server binaries: initdb into <paramref name="dataDirectory"/> on first run, then
+    /// PostgreSQL from the installed server binaries (or npm's, see <see cref="PostgresBinaries"/>): initdb into <paramref name="dataDirectory"/> on first run, then
     /// postgres on a port Aspire allocates, listening on loopback only, its socket in the data folder.
     /// </summary>
     public static IResourceBuilder<PostgresServerResource> AddPostgresExecutable(
         this IDistributedApplicationBuilder builder, string name, string dataDirectory, IResourceBuilder<ParameterResource> password)
     {
-        var binDirectory = PostgresBinaries.FindBinDirectory() ?? throw new InvalidOperationException(
-            "The PostgreSQL server is not installed (apt-get install postgresql), or run with a container runtime (LocalServices:Mode=containers).");
-        var folder = new PostgresDataFolder(dataDirectory, binDirectory);
+        var binaries = PostgresBinaries.Locate(builder.AppHostDirectory);
+        var folder = new PostgresDataFolder(dataDirectory, binaries.BinDirectory);
         var (command, prefix) = folder.Runner("postgres");
         var resource = new PostgresServerResource(name, command, Path.GetTempPath(), password.Resource);
 
@@ -25,6 +24,7 @@ internal static class PostgresBuilderExtensions
             var logger = startEvent.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PostgresDataFolder));
             var secret = await password.Resource.GetValueAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"The parameter '{password.Resource.Name}' has no value.");
+            await binaries.EnsureInstalledAsync(logger, cancellationToken);
             await folder.EnsureInitializedAsync(secret, logger, cancellationToken);
         });
 
