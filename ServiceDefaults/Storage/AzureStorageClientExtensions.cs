@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HeadCt.ServiceDefaults.Storage;
@@ -11,17 +12,18 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Stands in for the Aspire.Azure.Storage.Blobs/Queues client integrations (not available to this project):
 /// one <see cref="BlobServiceClient"/> and one <see cref="QueueServiceClient"/> built from
-/// <c>ConnectionStrings:{connectionName}</c>, with "ready" health checks and Azure SDK tracing.
+/// <c>ConnectionStrings:{connectionName}</c>, with "ready" health checks (storage away is "degraded": the service runs,
+/// answers what it can and says so) and Azure SDK tracing.
 /// </summary>
 public static class AzureStorageClientExtensions
 {
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(3);
 
-    public static TBuilder AddAzureStorageClients<TBuilder>(
-        this TBuilder builder,
-        string connectionName,
-        Action<BlobClientOptions>? configureBlobOptions = null,
-        Action<QueueClientOptions>? configureQueueOptions = null)
+    /// <param name="resilience">
+    /// Per-try timeout and retries (short, with back-off from 0.2 s to 2 s) and the circuit breaker that refuses calls
+    /// at once while storage is away, so an outage is answered in seconds, not minutes.
+    /// </param>
+    public static TBuilder AddAzureStorageClients<TBuilder>(this TBuilder builder, string connectionName, StorageResilience resilience)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
@@ -30,13 +32,13 @@ public static class AzureStorageClientExtensions
         builder.Services.AddSingleton(services =>
         {
             var options = new BlobClientOptions();
-            configureBlobOptions?.Invoke(options);
+            Configure(options, resilience, services);
             return new BlobServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
         });
         builder.Services.AddSingleton(services =>
         {
             var options = new QueueClientOptions();
-            configureQueueOptions?.Invoke(options);
+            Configure(options, resilience, services);
             return new QueueServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
         });
 
@@ -44,13 +46,13 @@ public static class AzureStorageClientExtensions
             .Add(new HealthCheckRegistration(
                 $"{connectionName}-blob",
                 services => new BlobServiceHealthCheck(services.GetRequiredService<BlobServiceClient>()),
-                failureStatus: null,
+                failureStatus: HealthStatus.Degraded,
                 tags: [HealthEndpoints.ReadyTag],
                 timeout: HealthCheckTimeout))
             .Add(new HealthCheckRegistration(
                 $"{connectionName}-queue",
                 services => new QueueServiceHealthCheck(services.GetRequiredService<QueueServiceClient>()),
-                failureStatus: null,
+                failureStatus: HealthStatus.Degraded,
                 tags: [HealthEndpoints.ReadyTag],
                 timeout: HealthCheckTimeout));
 
@@ -58,6 +60,17 @@ public static class AzureStorageClientExtensions
             .WithTracing(tracing => tracing.AddSource("Azure.Storage.*"));
 
         return builder;
+    }
+
+    private static void Configure(ClientOptions options, StorageResilience resilience, IServiceProvider services)
+    {
+        options.Retry.NetworkTimeout = resilience.NetworkTimeout;
+        options.Retry.MaxRetries = resilience.MaxRetries;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.AddPolicy(new StorageCircuitBreaker(resilience, services.GetService<TimeProvider>() ?? TimeProvider.System),
+            HttpPipelinePosition.PerRetry);
     }
 
     private static string ReadConnectionString(IConfiguration configuration, string connectionName)
