@@ -1,17 +1,18 @@
 using System.Collections.Concurrent;
-using HeadCt.Gateway.Security;
 using HeadCt.Gateway.Security.Limits;
+using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Audit;
 
 /// <summary>
 /// Requests that are refused in bulk (failed authentication, rate limits) are counted, not recorded one by one: one
-/// event per action, caller, address, outcome and minute with its <see cref="AuditEvent.Count"/>, written when the
-/// minute is over (and at shutdown) through the outbox. 1,500 wrong keys in a few seconds are one event.
+/// event per action, caller, address, outcome and window (<see cref="AuditOptions.AggregationWindow"/>, a minute) with
+/// its <see cref="AuditEvent.Count"/>, written when the window is over (and at shutdown) through the outbox. 1,500
+/// wrong keys in a few seconds are one event.
 /// </summary>
-public sealed class AuditAggregator(IAuditTrail trail, TimeProvider time) : BackgroundService
+public sealed class AuditAggregator(IAuditTrail trail, TimeProvider time, IOptions<AuditOptions> options) : BackgroundService
 {
-    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(5);
+    private TimeSpan Window => options.Value.AggregationWindow;
 
     private readonly ConcurrentDictionary<Key, Tally> _tallies = new();
 
@@ -20,7 +21,7 @@ public sealed class AuditAggregator(IAuditTrail trail, TimeProvider time) : Back
         var user = context.User.Identity;
         var authenticated = user?.IsAuthenticated == true;
         var key = new Key(
-            Minute(time.GetUtcNow()),
+            WindowStart(time.GetUtcNow()),
             action,
             authenticated ? user!.Name ?? "(unnamed)" : "(unauthenticated)",
             authenticated ? AuditCredential.Of(context.User) : AuditCredential.Presented(context.Request),
@@ -37,8 +38,8 @@ public sealed class AuditAggregator(IAuditTrail trail, TimeProvider time) : Back
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(FlushPeriod, time, stoppingToken);
-                Flush(before: Minute(time.GetUtcNow()));
+                await Task.Delay(Window / 2, time, stoppingToken);
+                Flush(before: WindowStart(time.GetUtcNow()));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,18 +54,19 @@ public sealed class AuditAggregator(IAuditTrail trail, TimeProvider time) : Back
     {
         foreach (var key in _tallies.Keys)
         {
-            if (key.Minute < before && _tallies.TryRemove(key, out var tally))
+            if (key.Window < before && _tallies.TryRemove(key, out var tally))
             {
-                trail.Defer(new AuditEvent(Guid.NewGuid().ToString("N"), key.Minute, key.Actor, key.Credential, key.Action, null,
+                trail.Defer(new AuditEvent(Guid.NewGuid().ToString("N"), key.Window, key.Actor, key.Credential, key.Action, null,
                     tally.Method, tally.Path, key.Status, key.Address, tally.UserAgent) { Count = tally.Count });
             }
         }
     }
 
-    private static DateTimeOffset Minute(DateTimeOffset now) =>
-        new(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+    /// <summary>The start of the aggregation window <paramref name="now"/> falls in.</summary>
+    private DateTimeOffset WindowStart(DateTimeOffset now) =>
+        new(now.UtcTicks - now.UtcTicks % Window.Ticks, TimeSpan.Zero);
 
-    private sealed record Key(DateTimeOffset Minute, string Action, string Actor, string Credential, string Address, int Status);
+    private sealed record Key(DateTimeOffset Window, string Action, string Actor, string Credential, string Address, int Status);
 
     private sealed class Tally(string method, string path, string userAgent)
     {

@@ -39,6 +39,10 @@ public sealed class AuditOptions
     [Range(100, 10_000_000)]
     public int MaxPendingEvents { get; set; } = 100_000;
 
+    /// <summary>Requests refused in bulk (failed authentication, rate limits) are counted per source over this window, one event each.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AggregationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Events per page of <c>GET /audit</c> (the query's <c>limit</c> may ask for fewer).</summary>
     [Range(1, 100_000)]
     public int MaxPageSize { get; set; } = 1000;

@@ -32,10 +32,7 @@ public static class ApplicationServiceExtensions
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(upload.Value.MinBodyBytesPerSecond, upload.Value.BodyRateGracePeriod));
         services.AddOptions<StudyStorageOptions>().BindConfiguration(StudyStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProcessorClientOptions>().BindConfiguration(ProcessorClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SweeperOptions>().BindConfiguration(SweeperOptions.Section).ValidateDataAnnotations()
-            .Validate<IOptions<IngestLimitsOptions>>((sweeper, upload) => sweeper.GracePeriod > upload.Value.MaxDuration,
-                "Sweeper:GracePeriod must be longer than Upload:MaxDuration, or an upload still arriving could be swept.")
-            .ValidateOnStart();
+        services.AddOptions<SweeperOptions>().BindConfiguration(SweeperOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GatewayTelemetry>();
@@ -61,6 +58,7 @@ public static class ApplicationServiceExtensions
     {
         services.AddOptions<ProcessorCredentialOptions>().BindConfiguration(ProcessorCredentialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<ProcessorServiceKeyHandler>();
+        services.AddSingleton<ProcessorCircuit>();
         services.AddHttpClient<ProcessorClient>((provider, http) =>
                 http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<ProcessorClientOptions>>().Value.BaseAddress))
             .AddHttpMessageHandler<ProcessorServiceKeyHandler>()

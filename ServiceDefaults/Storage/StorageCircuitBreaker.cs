@@ -23,33 +23,41 @@ public sealed class StorageCircuitBreaker(StorageResilience settings, TimeProvid
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Admit();
+        var outcome = Outcome.Abandoned;
         try
         {
             ProcessNext(message, pipeline);
+            outcome = message.Response.Status >= 500 ? Outcome.Failed : Outcome.Answered;
         }
         catch (Exception e) when (e is not OperationCanceledException || !message.CancellationToken.IsCancellationRequested)
         {
-            Record(failed: true);
+            outcome = Outcome.Failed;
             throw;
         }
-
-        Record(failed: message.Response.Status >= 500);
+        finally
+        {
+            Record(outcome);
+        }
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Admit();
+        var outcome = Outcome.Abandoned;
         try
         {
             await ProcessNextAsync(message, pipeline);
+            outcome = message.Response.Status >= 500 ? Outcome.Failed : Outcome.Answered;
         }
         catch (Exception e) when (e is not OperationCanceledException || !message.CancellationToken.IsCancellationRequested)
         {
-            Record(failed: true);
+            outcome = Outcome.Failed;
             throw;
         }
-
-        Record(failed: message.Response.Status >= 500);
+        finally
+        {
+            Record(outcome);
+        }
     }
 
     private void Admit()
@@ -70,12 +78,18 @@ public sealed class StorageCircuitBreaker(StorageResilience settings, TimeProvid
         }
     }
 
-    private void Record(bool failed)
+    /// <summary>A try the caller cancelled says nothing about storage, but it ends a probe (the next try probes).</summary>
+    private void Record(Outcome outcome)
     {
         lock (_gate)
         {
             _probing = false;
-            if (!failed)
+            if (outcome == Outcome.Abandoned)
+            {
+                return;
+            }
+
+            if (outcome == Outcome.Answered)
             {
                 _consecutiveFailures = 0;
                 return;
@@ -87,6 +101,13 @@ public sealed class StorageCircuitBreaker(StorageResilience settings, TimeProvid
             }
         }
     }
+}
+
+internal enum Outcome
+{
+    Answered,
+    Failed,
+    Abandoned,
 }
 
 /// <summary>How storage calls fail fast: the per-try timeout and retries of the SDK, and the circuit breaker.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using HeadCt.Dicom;
 using HeadCt.Gateway.Features.Ingest.Deidentification;
 using HeadCt.Gateway.Storage;
+using HeadCt.Gateway.Storage.Sweeping;
 using HeadCt.Gateway.Streams;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Services.Common.Imaging;
@@ -30,10 +31,11 @@ public sealed class InstanceIngest(
     IOptions<IngestLimitsOptions> limits,
     IOptions<PixelBudgetOptions> pixels,
     IOptions<DeidentificationOptions> deidentification,
+    IOptions<SweeperOptions> sweeper,
     TimeProvider time)
 {
-    /// <summary>A session older than this rewrites its pending marker, so the sweeper never takes a study still arriving.</summary>
-    private static readonly TimeSpan MarkerRefresh = TimeSpan.FromMinutes(10);
+    /// <summary>A session whose marker is older than this rewrites it, so the sweeper never takes a study still arriving.</summary>
+    private TimeSpan MarkerRefresh => sweeper.Value.GracePeriod / 4;
 
     public IngestLimitsOptions Limits => limits.Value;
 

@@ -4,16 +4,23 @@ using Microsoft.Extensions.Options;
 namespace HeadCt.Gateway.Features.Results;
 
 /// <summary>
-/// "Degraded" while the processor does not answer its <c>/health</c> within <see cref="ProcessorClientOptions.HealthTimeout"/>:
+/// "Degraded" while the circuit in front of the processor is open, or the processor does not answer its <c>/health</c>
+/// within <see cref="ProcessorClientOptions.HealthTimeout"/>:
 /// the gateway still serves its page and refuses what needs the processor with 503 at once; the orchestrator and
 /// operators see why.
 /// </summary>
-internal sealed class ProcessorHealthCheck(IHttpClientFactory clients, IOptions<ProcessorClientOptions> options) : IHealthCheck
+internal sealed class ProcessorHealthCheck(IHttpClientFactory clients, ProcessorCircuit circuit, IOptions<ProcessorClientOptions> options)
+    : IHealthCheck
 {
     public const string ClientName = "processor-health";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (circuit.IsRefusing)
+        {
+            return HealthCheckResult.Degraded("Calls to the processor are refused at once: it failed recently.");
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.HealthTimeout);
         try

@@ -27,6 +27,7 @@ public static class ProcessorResilience
         client.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {
             var settings = context.ServiceProvider.GetRequiredService<IOptions<ProcessorClientOptions>>().Value;
+            var circuit = context.ServiceProvider.GetRequiredService<ProcessorCircuit>();
             pipeline
                 .AddRetry(new HttpRetryStrategyOptions
                 {
@@ -41,6 +42,16 @@ public static class ProcessorResilience
                     MinimumThroughput = settings.BreakMinimumCalls,
                     SamplingDuration = TimeSpan.FromSeconds(15),
                     BreakDuration = settings.BreakDuration,
+                    OnOpened = arguments =>
+                    {
+                        circuit.Opened(arguments.BreakDuration);
+                        return ValueTask.CompletedTask;
+                    },
+                    OnClosed = _ =>
+                    {
+                        circuit.Closed();
+                        return ValueTask.CompletedTask;
+                    },
                 })
                 .AddTimeout(new TimeoutStrategyOptions
                 {

@@ -15,7 +15,7 @@ public sealed class AuthenticationFailureThrottle(IOptions<RateLimitOptions> opt
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.AuthenticationFailuresPerMinutePerAddress,
-            Window = TimeSpan.FromMinutes(1),
+            Window = options.Value.AuthenticationFailureWindow,
             QueueLimit = 0,
             AutoReplenishment = true,
         }));

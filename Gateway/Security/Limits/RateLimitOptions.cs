@@ -11,9 +11,13 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Failed authentications (401) from one address per minute; after that its unauthenticated requests get 429.</summary>
+    /// <summary>Failed authentications (401) from one address per <see cref="AuthenticationFailureWindow"/>; after that its unauthenticated requests get 429.</summary>
     [Range(1, 1_000_000)]
     public int AuthenticationFailuresPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>The window the failures are counted in (a minute; tests shorten it).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AuthenticationFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     [Range(1, 1_000_000)]
     public int UploadsPerMinutePerCredential { get; set; } = 120;

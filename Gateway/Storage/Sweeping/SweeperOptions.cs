@@ -15,7 +15,8 @@ public sealed class SweeperOptions
 
     /// <summary>
     /// A study is left alone while its marker (or, in a full scan, its youngest blob) is younger than this: it may still
-    /// be arriving. Must exceed <c>Upload:MaxDuration</c>; sessions rewrite their marker every 10 minutes.
+    /// be arriving. A session rewrites its marker with every instance once a quarter of this has passed, so this must
+    /// exceed the time one file takes to arrive; the default is four times <c>Upload:MaxDuration</c>.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(2);

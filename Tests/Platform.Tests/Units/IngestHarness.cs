@@ -3,6 +3,7 @@ using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Features.Ingest.Deidentification;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Storage.Sweeping;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Platform.Tests.Support;
 using HeadCt.Services.Common.Imaging;
@@ -21,7 +22,7 @@ internal static class IngestHarness
 
     public static InstanceIngest Ingest(MemoryStudyStore store, IngestLimitsOptions limits, PixelBudgetOptions? pixels = null, bool deidentify = false) =>
         new(store, Options.Create(limits), Options.Create(pixels ?? new PixelBudgetOptions()),
-            Options.Create(new DeidentificationOptions { Deidentify = deidentify }), TimeProvider.System);
+            Options.Create(new DeidentificationOptions { Deidentify = deidentify }), Options.Create(new SweeperOptions()), TimeProvider.System);
 
     public static StudyCommit Commit(MemoryStudyStore store) =>
         new(store, store, new AcceptingQueue(), Telemetry(), TimeProvider.System, NullLogger<StudyCommit>.Instance);

@@ -17,16 +17,24 @@ internal static class ZipCentralDirectory
     private const ushort Zip64ExtraId = 0x0001;
     private const ushort Utf8NamesFlag = 0x0800;
 
+    /// <summary>The directory of a spooled archive, read through a 64 KiB buffer.</summary>
+    public static IAsyncEnumerable<ZipEntryRecord> ReadAsync(
+        SafeFileHandle file, ZipEndRecord end, int maxEntries, string archiveName, CancellationToken cancellationToken) =>
+        ReadAsync(new BufferedStream(new FileRegionStream(file, end.DirectoryOffset, end.DirectorySize), 64 << 10),
+            end.EntryCount, maxEntries, archiveName, cancellationToken);
+
+    /// <param name="directory">The directory's bytes, read forward once; disposed at the end.</param>
+    /// <param name="declaredEntries">What the end record claims; more than <paramref name="maxEntries"/> is refused unread.</param>
     public static async IAsyncEnumerable<ZipEntryRecord> ReadAsync(
-        SafeFileHandle file, ZipEndRecord end, int maxEntries, string archiveName,
+        Stream directory, long declaredEntries, int maxEntries, string archiveName,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (end.EntryCount > maxEntries)
+        await using var owned = directory;
+        if (declaredEntries > maxEntries)
         {
             throw TooMany(maxEntries, archiveName);
         }
 
-        await using var directory = new BufferedStream(new FileRegionStream(file, end.DirectoryOffset, end.DirectorySize), 64 << 10);
         var fixedPart = new byte[FileHeaderLength];
         var count = 0;
         while (true)
