@@ -8,10 +8,18 @@ namespace HeadCt.Gateway.Storage;
 
 public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
 {
+    /// <summary>
+    /// One block at a time: when the content stream is cut off (a size limit, a bad zip entry) no block is still being
+    /// staged in the background, so removing the blob leaves nothing behind (a straggling block would outlive it).
+    /// Instances above 4 MiB are rare; slices are a few hundred KB and go in one request.
+    /// </summary>
     private static readonly BlobUploadOptions DicomUpload = new()
     {
         HttpHeaders = new BlobHttpHeaders { ContentType = "application/dicom" },
-        TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20 },
+        TransferOptions = new Azure.Storage.StorageTransferOptions
+        {
+            InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 1,
+        },
     };
 
     public async Task<long> WriteInstanceAsync(string studyId, int number, Stream content, CancellationToken cancellationToken)
