@@ -127,6 +127,8 @@ internal sealed class AuditWriter(AuditBlobRoller roller, IOptions<AuditOptions>
             block.WriteByte((byte)'\n');
         }
 
+        using var activity = GatewayTelemetry.ActivitySource.StartActivity("audit append");
+        activity?.SetTag("headct.audit.events", batch.Count);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -158,6 +160,7 @@ internal sealed class AuditWriter(AuditBlobRoller roller, IOptions<AuditOptions>
             }
 
             _retryDueAt = Environment.TickCount64 + (long)Settings.RetryInterval.TotalMilliseconds;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             AuditLog.BatchFailed(logger, batch.Count, deferred, _outbox.Count, e);
         }
     }

@@ -21,7 +21,7 @@ public sealed class GatewayTelemetry : IDisposable
         AuditEventsLost = _meter.CreateCounter<long>("headct.gateway.audit.lost", unit: "{event}", description: "Audit events dropped (outbox full or shutdown).");
         AuditPending = _meter.CreateHistogram<long>("headct.gateway.audit.pending", unit: "{event}", description: "Audit events waiting for a retry, sampled on each failure.");
         OrphansSwept = _meter.CreateCounter<long>("headct.gateway.sweeper.blobs", unit: "{blob}", description: "Blobs of never-committed uploads removed by the sweeper.");
-        ProcessorCalls = _meter.CreateCounter<long>("headct.gateway.processor.refused", unit: "{call}", description: "Processor calls refused at once by the open circuit.");
+        ProcessorCallsRefused = _meter.CreateCounter<long>("headct.gateway.processor.refused", unit: "{call}", description: "Processor calls refused at once by the open circuit.");
     }
 
     public static ActivitySource ActivitySource { get; } = new(Name);
@@ -34,7 +34,7 @@ public sealed class GatewayTelemetry : IDisposable
     public Counter<long> AuditEventsLost { get; }
     public Histogram<long> AuditPending { get; }
     public Counter<long> OrphansSwept { get; }
-    public Counter<long> ProcessorCalls { get; }
+    public Counter<long> ProcessorCallsRefused { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/Hardening [-- --skip-load --skip-large]
-// (bench/Load must be built in Release first: dotnet build -c Release bench/Load)
+// (bench/Load must be built in Release first: dotnet build -c Release bench/Load; runs as root: /proc/<pid>/clear_refs)
 var skipLoad = args.Contains("--skip-load");
 var skipLarge = args.Contains("--skip-large");
 var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
@@ -179,7 +179,7 @@ static async Task<long> BlocksAsync(BlobContainerClient audit)
 
 async Task<string> RunLoadAsync()
 {
-    var load = Path.Combine(repository, "bench/Load/bin/Release/net10.0/Load.dll");
+    var load = Path.Combine(repository, "bench/Load/bin/Release/net10.0/HeadCt.Load.dll");
     var start = new ProcessStartInfo("dotnet", [load, "--gateway", app.GetEndpoint("gateway", "http").ToString(), "--key", apiKey, "--uploads", "20", "--readers", "4"])
     {
         RedirectStandardOutput = true,

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using HeadCt.Gateway.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Features.Results;
@@ -8,7 +9,7 @@ namespace HeadCt.Gateway.Features.Results;
 /// The processor's internal API. The processor owns result documents, the job queue and the cache, so the gateway
 /// forwards every result read and write to it rather than touching them itself.
 /// </summary>
-public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOptions> options) : IProcessorQueue
+public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOptions> options, GatewayTelemetry telemetry) : IProcessorQueue
 {
     public async Task QueueAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -89,6 +90,7 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
         }
         catch (Exception e) when (ProcessorResilience.IsRefusedAtOnce(e))
         {
+            telemetry.ProcessorCallsRefused.Add(1);
             throw new ProcessorUnavailableException(
                 $"The processor failed to answer recently; the gateway does not call it for up to {options.Value.BreakDuration.TotalSeconds:0.#} s.",
                 e, refusedFor: options.Value.BreakDuration);

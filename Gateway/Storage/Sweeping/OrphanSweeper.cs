@@ -46,6 +46,7 @@ internal sealed class OrphanSweeper(
 
     internal async Task SweepAsync(SweeperOptions settings, CancellationToken cancellationToken)
     {
+        using var activity = GatewayTelemetry.ActivitySource.StartActivity("sweep orphans");
         var cutoff = time.GetUtcNow() - settings.GracePeriod;
         await foreach (var studyId in studies.ListPendingAsync(cutoff, cancellationToken))
         {

@@ -47,6 +47,22 @@ public sealed class UploadServiceTests
         Assert.Equal(nameof(IngestLimitsOptions.MaxZipEntries), Assert.IsType<UploadOutcome.TooLarge>(outcome).Limit);
     }
 
+    /// <summary>Found by bench/Hardening: 2 M directory records pointing at one 0.5 MB entry stored it 1,024 times (until the pixel budget stopped it).</summary>
+    [Fact]
+    public async Task GivenDirectoryRecordsPointingAtOneEntry_WhenUploading_ThenOnlyTheFirstIsStoredAndTheOthersAreRejectedAsOverlapping()
+    {
+        var store = new MemoryStudyStore();
+        var zip = new ZipBuilder().Add("a.dcm", Slice).Build(repeatDirectory: 3);
+
+        var outcome = await Uploads(store, new IngestLimitsOptions()).UploadAsync(Reader([("overlap.zip", zip)]), null, default);
+
+        var response = Assert.IsType<UploadOutcome.Accepted>(outcome).Response;
+        Assert.Single(response.Accepted);
+        Assert.Equal(2, response.Rejected.Count);
+        Assert.All(response.Rejected, rejected => Assert.Contains("overlaps", rejected.Reason));
+        Assert.Single(store.Blobs);
+    }
+
     [Fact]
     public async Task GivenSameIdempotencyKeyAndSameFilesTwice_WhenUploading_ThenTheSecondReplaysTheFirstWithoutStoring()
     {

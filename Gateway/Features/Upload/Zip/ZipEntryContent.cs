@@ -5,8 +5,8 @@ using Microsoft.Win32.SafeHandles;
 namespace HeadCt.Gateway.Features.Upload.Zip;
 
 /// <summary>
-/// Opens one entry's data: its local file header (APPNOTE 4.3.7) is checked against the central directory record,
-/// then the data is inflated (or read as stored) through a <see cref="VerifiedEntryStream"/> that holds it to the
+/// Opens one entry's data: its local file header (APPNOTE 4.3.7) is checked against the central directory record and
+/// its bytes must not overlap an earlier entry's (<see cref="ZipEntrySpans"/>), then the data is inflated (or read as stored) through a <see cref="VerifiedEntryStream"/> that holds it to the
 /// directory's CRC-32 and uncompressed size. Throws <see cref="ZipEntryException"/> for an entry that cannot be read.
 /// </summary>
 internal static class ZipEntryContent
@@ -14,7 +14,7 @@ internal static class ZipEntryContent
     private const uint LocalHeaderSignature = 0x04034b50;
     private const int LocalHeaderLength = 30;
 
-    public static Stream Open(SafeFileHandle file, ZipEntryRecord entry, long directoryOffset, string displayName)
+    public static Stream Open(SafeFileHandle file, ZipEntryRecord entry, long directoryOffset, ZipEntrySpans spans, string displayName)
     {
         if (entry.IsEncrypted)
         {
@@ -58,6 +58,11 @@ internal static class ZipEntryContent
         if (entry.CompressedSize < 0 || dataStart > directoryOffset || entry.CompressedSize > directoryOffset - dataStart)
         {
             throw new ZipEntryException("The zip entry's data runs past the end of the archive's data.");
+        }
+
+        if (!spans.TryClaim(entry.LocalHeaderOffset, dataStart + entry.CompressedSize))
+        {
+            throw new ZipEntryException("The zip entry overlaps the data of an earlier entry (overlapping entries are a zip-bomb technique).");
         }
 
         Stream data = new FileRegionStream(file, dataStart, entry.CompressedSize);

@@ -6,11 +6,13 @@ namespace HeadCt.Gateway.Features.Upload.Zip;
 /// <summary>
 /// A zip part of an upload: spooled to a temporary file (never to memory), its central directory streamed with the
 /// entry cap, and every entry given to <see cref="InstanceIngest"/> through a CRC-32 and length check. An entry that
-/// fails (corrupt, encrypted, unsupported method, leaving the archive's folder) is rejected with its reason; the
+/// fails (corrupt, encrypted, unsupported method, overlapping another, leaving the archive's folder) is rejected with its reason; the
 /// rest of the archive still counts. Limits crossed end the whole upload (<see cref="IngestLimitExceededException"/>).
 /// </summary>
 internal sealed class ZipStudyReader(InstanceIngest ingest, IngestSession session)
 {
+    private readonly ZipEntrySpans _spans = new();
+
     private IngestLimitsOptions Limits => session.Budget.Limits;
 
     public async Task ReadAsync(ReadOnlyMemory<byte> prefix, Stream rest, string archiveName, CancellationToken cancellationToken)
@@ -73,7 +75,7 @@ internal sealed class ZipStudyReader(InstanceIngest ingest, IngestSession sessio
         Stream content;
         try
         {
-            content = ZipEntryContent.Open(spool.SafeFileHandle, entry, end.DirectoryOffset, displayName);
+            content = ZipEntryContent.Open(spool.SafeFileHandle, entry, end.DirectoryOffset, _spans, displayName);
         }
         catch (ZipEntryException e)
         {
