@@ -38,6 +38,7 @@ public static class ProcessorResilience
                 })
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
+                    ShouldHandle = arguments => ValueTask.FromResult(IsAway(arguments.Outcome)),
                     FailureRatio = settings.BreakFailureRatio,
                     MinimumThroughput = settings.BreakMinimumCalls,
                     SamplingDuration = TimeSpan.FromSeconds(15),
@@ -63,6 +64,15 @@ public static class ProcessorResilience
         });
         return client;
     }
+
+    /// <summary>
+    /// What opens the circuit: no answer in time, or 502/503/504. A 500 comes from a processor that is there (an image
+    /// it cannot draw) and is answered as it is.
+    /// </summary>
+    private static bool IsAway(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is not null
+            ? outcome.Exception is HttpRequestException or TimeoutRejectedException or OperationCanceledException
+            : (int)outcome.Result!.StatusCode is 502 or 503 or 504;
 
     /// <summary>Only reads are retried: queueing twice would queue the study twice.</summary>
     private static bool IsRead(ResilienceContext context) =>
