@@ -74,6 +74,11 @@ public static class UploadApi
         {
             return GatewayProblems.UploadTimeout(settings.MaxDuration);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel cut the body off below Upload:MinBodyBytesPerSecond; it closes the connection after this answer.
+            return GatewayProblems.TooSlow(settings.MinBodyBytesPerSecond);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
             return GatewayProblems.BadRequest("Malformed multipart body.", "The multipart/form-data body could not be read.");

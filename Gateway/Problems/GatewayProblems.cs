@@ -35,6 +35,12 @@ public static class GatewayProblems
         detail: $"An upload must arrive within {limit} (Upload:MaxDuration). Nothing was stored.",
         extensions: new Dictionary<string, object?> { ["limit"] = "MaxDuration" });
 
+    public static IResult TooSlow(double minimumBytesPerSecond) => Results.Problem(
+        statusCode: StatusCodes.Status408RequestTimeout, type: ProblemTypes.UploadTimeout,
+        title: "The upload arrived too slowly.",
+        detail: $"The body must arrive at {minimumBytesPerSecond} bytes per second at least (Upload:MinBodyBytesPerSecond). Nothing was stored.",
+        extensions: new Dictionary<string, object?> { ["limit"] = "MinBodyBytesPerSecond" });
+
     public static IResult StorageUnavailable() => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.StorageUnavailable,
         title: "Storage is unavailable.", detail: "Nothing of this upload was kept. Retry later.");
