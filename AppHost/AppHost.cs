@@ -1,5 +1,6 @@
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
+using HeadCt.AppHost.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
 // Mapped by MapDefaultEndpoints() in ServiceDefaults.
@@ -37,5 +38,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
     .WithExternalHttpEndpoints();
+
+// A killed or crashed service or backing server is started again (AppHost/Supervision).
+builder.AddSupervision("gateway", "processor", "cache", "storage");
 
 builder.Build().Run();

@@ -1,10 +1,11 @@
-using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Ingest;
 
 namespace HeadCt.Gateway.Storage;
 
 /// <summary>
-/// The completed upload: which instances were stored, and the idempotency record to remove on delete. <see cref="Source"/>
-/// says how they arrived (null: POST /upload; "stow-rs"), so a rebuilt index says the same.
+/// A committed study: which instances were stored, how it arrived (<see cref="Source"/>, one of
+/// <see cref="IngestSources"/>; null in records written before sources were recorded), and the idempotency record
+/// to remove on delete.
 /// </summary>
 public sealed record StudyRecord(
     string Id,

@@ -9,5 +9,4 @@ public sealed record StudyArrival(
     IReadOnlyList<IndexedInstance> Instances)
 {
     public const string UploadSource = "upload";
-    public const string StowSource = "stow-rs";
 }

@@ -37,7 +37,6 @@ public static class DicomWebServiceExtensions
         services.AddSingleton<InstanceBlobs>();
         services.AddSingleton<QidoHandler>();
         services.AddSingleton<WadoHandler>();
-        services.AddTransient<StowIngestAdapter>();
         services.AddTransient<StowHandler>();
 
         var origins = builder.Configuration.GetSection(DicomWebOptions.Section).Get<DicomWebOptions>()?.CorsOrigins ?? [];

@@ -81,6 +81,21 @@ public sealed class IndexingStudyStore(
             e => Failed(studyId, e), cancellationToken);
     }
 
+    public Task DeleteBlobAsync(string blobName, CancellationToken cancellationToken) =>
+        inner.DeleteBlobAsync(blobName, cancellationToken);
+
+    public Task MarkPendingAsync(string studyId, CancellationToken cancellationToken) =>
+        inner.MarkPendingAsync(studyId, cancellationToken);
+
+    public Task ClearPendingAsync(string studyId, CancellationToken cancellationToken) =>
+        inner.ClearPendingAsync(studyId, cancellationToken);
+
+    public IAsyncEnumerable<string> ListPendingAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        inner.ListPendingAsync(olderThan, cancellationToken);
+
+    public IAsyncEnumerable<string> ListUnrecordedStudiesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        inner.ListUnrecordedStudiesAsync(olderThan, cancellationToken);
+
     private void Failed(string studyId, Exception e)
     {
         telemetry.WriteFailures.Add(1);

@@ -4,6 +4,7 @@ using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HeadCt.Deployment.Tests.Support;
+using HeadCt.ServiceDefaults.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +44,8 @@ public sealed class IdentityStorageTests : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:storage"] = $"BlobEndpoint={azurite.BlobEndpoint};QueueEndpoint={azurite.QueueEndpoint}";
-        builder.AddAzureStorageClients("storage", blobs => blobs.Transport = Transport(), queues => queues.Transport = Transport());
+        builder.AddAzureStorageClients("storage", new StorageResilience(TimeSpan.FromSeconds(10), 2, 5, TimeSpan.FromSeconds(5)),
+            options => options.Transport = Transport());
         using var host = builder.Build();
         await host.StartAsync();
 

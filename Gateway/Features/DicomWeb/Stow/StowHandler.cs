@@ -5,12 +5,12 @@ using HeadCt.Gateway.Features.DicomWeb.Http;
 using HeadCt.Gateway.Features.DicomWeb.Json;
 using HeadCt.Gateway.Features.Index;
 using HeadCt.Gateway.Features.Results;
-using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Ingest;
+using HeadCt.Gateway.Streams;
 using HeadCt.Gateway.Problems;
 using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HeadCt.Gateway.Features.DicomWeb.Stow;
@@ -22,7 +22,7 @@ namespace HeadCt.Gateway.Features.DicomWeb.Stow;
 /// (with Failure Reason); 200 all stored, 202 some stored with failures or warnings, 409 none stored, 415 another
 /// media type. The upload limits (part size, total size, part count) apply; crossing one stores nothing (413).
 /// </summary>
-public sealed class StowHandler(StowIngestAdapter ingest, IOptions<UploadLimitsOptions> limits, ILogger<StowHandler> logger)
+public sealed class StowHandler(InstanceIngest ingest, StudyCommit commit, ILogger<StowHandler> logger)
 {
     private const string DicomMediaType = "application/dicom";
 
@@ -61,90 +61,91 @@ public sealed class StowHandler(StowIngestAdapter ingest, IOptions<UploadLimitsO
             bodySize.MaxRequestBodySize = null; // our own count enforces MaxTotalBytes with a problem response
         }
 
-        var options = limits.Value;
-        var body = new LimitedReadStream(context.Request.Body, options.MaxTotalBytes, nameof(UploadLimitsOptions.MaxTotalBytes),
-            $"The request is larger than {options.MaxTotalBytes} bytes.");
+        var limits = ingest.Limits;
+        var body = new LimitedReadStream(context.Request.Body, limits.MaxTotalBytes, nameof(IngestLimitsOptions.MaxTotalBytes),
+            $"The request is larger than {limits.MaxTotalBytes} bytes.");
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null };
-        var stowStudy = ingest.Begin();
+        var session = ingest.StartSession(IngestSources.Stow);
         var outcomes = new List<StowOutcome>();
         try
         {
-            await ReadPartsAsync(reader, stowStudy, study, outcomes, options, cancellationToken);
-            if (stowStudy.Accepted.Count == 0)
-            {
-                await ingest.AbandonAsync(stowStudy);
-                IndexLog.StowStoredNothing(logger, outcomes.Count);
-                return Respond(context, outcomes, StatusCodes.Status409Conflict);
-            }
-
-            await ingest.CommitAsync(stowStudy, cancellationToken);
+            await ReadPartsAsync(reader, session, study, outcomes, cancellationToken);
         }
-        catch (UploadLimitExceededException e)
+        catch (IngestLimitExceededException e)
         {
-            await ingest.AbandonAsync(stowStudy);
+            await commit.AbandonAsync(session);
             return GatewayProblems.TooLarge(e.Limit, e.Message);
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            await ingest.AbandonAsync(stowStudy);
+            await commit.AbandonAsync(session);
             return GatewayProblems.BadRequest("Malformed multipart body.", "The multipart/related body could not be read; nothing was stored.");
         }
         catch (StorageUnavailableException)
         {
-            await ingest.AbandonAsync(stowStudy);
+            await commit.AbandonAsync(session);
             return GatewayProblems.StorageUnavailable();
         }
-        catch (ProcessorUnavailableException e)
+        catch
         {
-            IndexLog.StowNotQueued(logger, stowStudy.Id, e);
-            return GatewayProblems.ProcessorUnavailable();
+            await commit.AbandonAsync(session);
+            throw;
         }
 
-        IndexLog.StowStored(logger, stowStudy.Id, stowStudy.Accepted.Count, outcomes.Count(outcome => !outcome.IsStored));
+        if (session.Accepted.Count == 0)
+        {
+            await commit.AbandonAsync(session);
+            IndexLog.StowStoredNothing(logger, outcomes.Count);
+            return Respond(context, outcomes, StatusCodes.Status409Conflict);
+        }
+
+        switch (await commit.CommitAsync(session, claim: null, cancellationToken))
+        {
+            case CommitOutcome.StorageUnavailable:
+                return GatewayProblems.StorageUnavailable();
+            case CommitOutcome.ProcessorUnavailable unavailable:
+                IndexLog.StowNotQueued(logger, session.StudyId, unavailable.Error);
+                return GatewayProblems.ProcessorUnavailable();
+        }
+
+        IndexLog.StowStored(logger, session.StudyId, session.Accepted.Count, outcomes.Count(outcome => !outcome.IsStored));
         var allClean = outcomes.All(outcome => outcome.IsStored && outcome.WarningReason is null);
         return Respond(context, outcomes, allClean ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
 
+    /// <summary>
+    /// Each part through the ingest seam; a part of another media type or study fails alone, a crossed limit stores
+    /// nothing of the request (413, like an upload).
+    /// </summary>
     private async Task ReadPartsAsync(
-        MultipartReader reader, StowIngestAdapter.StowStudy stowStudy, string? study, List<StowOutcome> outcomes,
-        UploadLimitsOptions options, CancellationToken cancellationToken)
+        MultipartReader reader, IngestSession session, string? study, List<StowOutcome> outcomes, CancellationToken cancellationToken)
     {
+        const string OtherStudy = "Its Study Instance UID is not the one in the request URL.";
+        Func<InstanceHeader, string?>? sameStudy = study is null ? null : header => header.StudyInstanceUid == study ? null : OtherStudy;
         var parts = 0;
-        var window = ArrayPool<byte>.Shared.Rent(options.HeaderWindowBytes);
-        try
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            var name = $"part {++parts}";
+            if (section.ContentType is { } partType && (!MediaTypeHeaderValue.TryParse(partType, out var parsed) ||
+                    !parsed.MediaType.Equals(DicomMediaType, StringComparison.OrdinalIgnoreCase)))
             {
-                if (++parts > options.MaxFileCount)
-                {
-                    throw new UploadLimitExceededException(nameof(UploadLimitsOptions.MaxFileCount), $"The request holds more than {options.MaxFileCount} parts.");
-                }
-
-                var name = $"part {parts}";
-                if (section.ContentType is { } partType && (!MediaTypeHeaderValue.TryParse(partType, out var parsed) ||
-                        !parsed.MediaType.Equals(DicomMediaType, StringComparison.OrdinalIgnoreCase)))
-                {
-                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
-                    outcomes.Add(StowOutcome.Failed(null, null, StowOutcome.CannotUnderstand, $"{name} is {partType}, not {DicomMediaType}."));
-                    continue;
-                }
-
-                var part = new LimitedReadStream(section.Body, options.MaxFileSizeBytes, nameof(UploadLimitsOptions.MaxFileSizeBytes),
-                    $"{name} is larger than {options.MaxFileSizeBytes} bytes.");
-                var filled = await part.ReadAtLeastAsync(window.AsMemory(0, options.HeaderWindowBytes), options.HeaderWindowBytes, throwOnEndOfStream: false, cancellationToken);
-                var outcome = await ingest.StoreInstanceAsync(stowStudy, window.AsMemory(0, filled), filled < options.HeaderWindowBytes,
-                    part, name, study, cancellationToken);
-                if (!outcome.IsStored)
-                {
-                    await part.CopyToAsync(Stream.Null, cancellationToken);
-                }
-
-                outcomes.Add(outcome);
+                session.Budget.CountFile();
+                var reason = $"{name} is {partType}, not {DicomMediaType}.";
+                session.Reject(name, reason);
+                outcomes.Add(StowOutcome.Failed(null, null, StowOutcome.CannotUnderstand, reason));
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(window);
+
+            var outcome = await ingest.IngestAsync(session, section.Body, name, cancellationToken, sameStudy);
+            outcomes.Add(outcome switch
+            {
+                InstanceOutcome.Accepted accepted => StowOutcome.Stored(accepted.Header?.SopClassUid, accepted.Instance.SopInstanceUid,
+                    accepted.Instance.SeriesInstanceUid, accepted.Instance.StudyInstanceUid ?? string.Empty, coerced: session.Deidentifier is not null),
+                InstanceOutcome.Rejected { Limit: { } limit } rejected => throw new IngestLimitExceededException(limit, rejected.File.Reason),
+                InstanceOutcome.Rejected rejected => StowOutcome.Failed(rejected.Header?.SopClassUid, rejected.Header?.SopInstanceUid,
+                    rejected.File.Reason == OtherStudy ? StowOutcome.StudyMismatch : StowOutcome.CannotUnderstand, rejected.File.Reason),
+                _ => throw new InvalidOperationException($"Unknown ingest outcome {outcome}."),
+            });
         }
     }
 
