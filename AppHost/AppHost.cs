@@ -1,3 +1,4 @@
+using HeadCt.AppHost;
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
 using HeadCt.AppHost.Supervision;
@@ -20,7 +21,13 @@ var serviceKey = builder.AddParameter("processor-service-key", credentialDefault
 var indexPassword = builder.AddParameter("postgres-password", credentialDefault, secret: true, persist: true);
 var index = builder.AddStudyIndex("postgres", "index", "headct", indexPassword, localServices);
 
+// Every replica takes jobs off the shared queue (one study at a time each, by its claim) and draws any study's
+// images from its stored volume; requests reach the replicas through the AppHost's proxy.
+var processorReplicas = ReplicaCounts.Read(builder.Configuration, "processor-replicas");
+var gatewayReplicas = ReplicaCounts.Read(builder.Configuration, "gateway-replicas");
+
 var processor = builder.AddProject<Projects.Processor>("processor")
+    .WithReplicas(processorReplicas)
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
     .WithReference(index.Database).WaitFor(index.Server)
@@ -28,6 +35,7 @@ var processor = builder.AddProject<Projects.Processor>("processor")
     .WithHttpHealthCheck(HealthPath);
 
 builder.AddProject<Projects.Gateway>("gateway")
+    .WithReplicas(gatewayReplicas)
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
     .WithReference(index.Database).WaitFor(index.Server)

@@ -11,7 +11,7 @@ namespace HeadCt.AppHost.Supervision;
 /// killed, crashed, out of memory. It watches Aspire's resource notifications; a resource that was running and reaches
 /// a terminal state with no stop request pending gets the start command, after a delay that doubles with each crash in
 /// the window, and at most <see cref="SupervisionOptions.MaxRestarts"/> times in it. Stops asked for through the
-/// stop command (dashboard, tests) are left alone.
+/// stop command (dashboard, tests) are left alone. Replicas are watched and restarted one by one, by resource id.
 /// </summary>
 internal sealed partial class ResourceSupervisor(
     ResourceNotificationService notifications,
@@ -37,11 +37,13 @@ internal sealed partial class ResourceSupervisor(
         {
             await foreach (var resourceEvent in notifications.WatchAsync(stoppingToken))
             {
-                var name = resourceEvent.Resource.Name;
-                if (!supervised.Contains(name))
+                if (!supervised.Contains(resourceEvent.Resource.Name))
                 {
                     continue;
                 }
+
+                // Per instance: each replica of a resource runs, ends and is restarted on its own.
+                var name = resourceEvent.ResourceId;
 
                 var state = resourceEvent.Snapshot.State?.Text;
                 var previous = _lastState.GetValueOrDefault(name);

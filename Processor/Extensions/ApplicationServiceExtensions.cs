@@ -52,6 +52,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPixelBudget>();
         services.AddSingleton<StudyPipeline>();
+        services.AddSingleton<StudyClaimsContainer>();
+        services.AddSingleton<StudyClaims>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobArrivalSignal>();
         services.AddHostedService<JobWorker>();

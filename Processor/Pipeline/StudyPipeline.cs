@@ -8,12 +8,12 @@ namespace HeadCt.Processor.Pipeline;
 
 /// <summary>
 /// The stages a study goes through, in order: copy the instances to local files, read headers and choose the series,
-/// build the volume, score it with the model and place its attention. Each stage is a span and a duration in the
+/// build the volume, score it with the model and place its attention, store the volume for the images. Each stage is a span and a duration in the
 /// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
     IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time,
-    StudyPixelBudget pixelBudget)
+    StudyPixelBudget pixelBudget, RenderingStore renderings)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -65,6 +65,13 @@ public sealed class StudyPipeline(
             }
 
             var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            using (timings.Start("view"))
+            {
+                // Rounded as stored, so this replica draws the same images as one that loads the stored volume.
+                StoredVolumeFormat.RoundToStoredValues(result.Volume!);
+                await renderings.SaveVolumeAsync(studyId, result.Volume!, cancellationToken);
+            }
+
             return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
             {
                 View = new StudyView(result.Volume!, attention),

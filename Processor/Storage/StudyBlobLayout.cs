@@ -15,4 +15,7 @@ public static class StudyBlobLayout
 
     /// <summary>The model's attention at its own resolution, from which the heat maps are drawn.</summary>
     public static string AttentionGrid(string studyId) => $"{studyId}/attention/grid.f32";
+
+    /// <summary>The HU volume the study's images are drawn from, in <c>StoredVolumeFormat</c>.</summary>
+    public static string Volume(string studyId) => $"{studyId}/view/volume.hcvl";
 }

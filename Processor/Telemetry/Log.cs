@@ -30,6 +30,12 @@ internal static partial class Log
     [LoggerMessage(2206, LogLevel.Warning, "Could not extend the lease of job {StudyId}")]
     public static partial void LeaseRenewalFailed(ILogger logger, string studyId, Exception exception);
 
+    [LoggerMessage(2208, LogLevel.Warning, "Claim on study {StudyId} lost ({Why}); its job stops without writing")]
+    public static partial void ClaimLost(ILogger logger, string studyId, string why);
+
+    [LoggerMessage(2209, LogLevel.Information, "Job {StudyId} put back: another replica holds the study")]
+    public static partial void StudyHeldElsewhere(ILogger logger, string studyId);
+
     [LoggerMessage(2207, LogLevel.Warning, "Queue unavailable; worker retries in {Delay}")]
     public static partial void QueueUnavailable(ILogger logger, TimeSpan delay, Exception exception);
 

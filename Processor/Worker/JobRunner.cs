@@ -11,7 +11,9 @@ namespace HeadCt.Processor.Worker;
 
 /// <summary>
 /// Runs one job to a stored outcome. The message is deleted only after the result is written, so a crash at any
-/// point brings the job back; every step is safe to redo, and the dequeue count bounds the redos.
+/// point brings the job back; every step is safe to redo, and the dequeue count bounds the redos. The job runs only
+/// while it holds the study's claim, so two replicas never process one study at once, and a study that has its
+/// outcome is never completed again.
 /// </summary>
 public sealed class JobRunner(
     IJobQueue queue,
@@ -19,6 +21,7 @@ public sealed class JobRunner(
     StudyPipeline pipeline,
     RenderingStore renderings,
     StudyViewCache views,
+    StudyClaims claims,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -37,14 +40,46 @@ public sealed class JobRunner(
         using var activity = ProcessorTelemetry.ActivitySource.StartActivity("job");
         activity?.SetTag("headct.study_id", studyId);
         activity?.SetTag("headct.attempt", job.DequeueCount);
-        var maxAttempts = options.Value.MaxAttempts;
         var started = time.GetTimestamp();
+        bool done;
+        await using (new LeaseKeeper(queue, job, options.Value.VisibilityTimeout, time, logger))
+        {
+            var claim = await claims.ClaimAsync(studyId, stopping);
+            if (claim is null)
+            {
+                // Another replica is processing the study: this message comes back later and finds its outcome.
+                Log.StudyHeldElsewhere(logger, studyId);
+                await queue.ReleaseAsync(job, options.Value.ClaimDuration, stopping);
+                return;
+            }
 
+            await using (claim)
+            {
+                done = await RunClaimedAsync(job, studyId, claim, stopping);
+            }
+        }
+
+        if (!done)
+        {
+            return;
+        }
+
+        await queue.CompleteAsync(job, stopping);
+        var seconds = time.GetElapsedTime(started).TotalSeconds;
+        telemetry.JobDuration.Record(seconds);
+        telemetry.JobsCompleted.Add(1);
+        Log.JobCompleted(logger, studyId, seconds);
+    }
+
+    /// <summary>True when the study completed here; false when the job ended otherwise (its message is handled).</summary>
+    private async Task<bool> RunClaimedAsync(LeasedJob job, string studyId, StudyClaim claim, CancellationToken stopping)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
         if (job.DequeueCount > maxAttempts)
         {
             // Taken more often than allowed: earlier attempts crashed before they could record anything.
             await FailAsync(job, studyId, $"Gave up after {maxAttempts} attempts without finishing.", stopping);
-            return;
+            return false;
         }
 
         var begun = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
@@ -64,23 +99,25 @@ public sealed class JobRunner(
         if (begun is ResultUpdate.NotFound)
         {
             await DropAsync(job, studyId, "the study was deleted", stopping);
-            return;
+            return false;
         }
 
         if (begun is ResultUpdate.Unchanged)
         {
             await DropAsync(job, studyId, "the study already has its outcome", stopping);
-            return;
+            return false;
         }
 
         Log.JobStarted(logger, studyId, job.DequeueCount);
-        await using (new LeaseKeeper(queue, job, options.Value.VisibilityTimeout, time, logger))
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, claim.Lost);
+        try
         {
-            try
-            {
-                var output = await pipeline.RunAsync(studyId, stopping);
-                var completedAt = time.GetUtcNow();
-                var stored = await results.UpdateAsync(studyId, document => document with
+            var output = await pipeline.RunAsync(studyId, running.Token);
+            running.Token.ThrowIfCancellationRequested();
+            var completedAt = time.GetUtcNow();
+            var stored = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
+                ? null
+                : document with
                 {
                     Status = ResultStatus.Completed,
                     CompletedAt = completedAt,
@@ -90,31 +127,37 @@ public sealed class JobRunner(
                     Timings = output.Timings,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
-                if (stored is not ResultUpdate.Updated)
-                {
-                    // The attention grid was stored for a study that no longer exists.
-                    await renderings.DeleteAllAsync(studyId, stopping);
-                    await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
-                    return;
-                }
-
-                if (output.View is { } view)
-                {
-                    views.Add(studyId, completedAt, view);
-                }
-            }
-            catch (Exception e) when (!stopping.IsCancellationRequested)
+            if (stored is ResultUpdate.Unchanged)
             {
-                await HandleFailureAsync(job, studyId, e, stopping);
-                return;
+                await DropAsync(job, studyId, "the study got its outcome while it ran", stopping);
+                return false;
             }
-        }
 
-        await queue.CompleteAsync(job, stopping);
-        var seconds = time.GetElapsedTime(started).TotalSeconds;
-        telemetry.JobDuration.Record(seconds);
-        telemetry.JobsCompleted.Add(1);
-        Log.JobCompleted(logger, studyId, seconds);
+            if (stored is not ResultUpdate.Updated)
+            {
+                // The view was stored for a study that no longer exists.
+                await renderings.DeleteAllAsync(studyId, stopping);
+                await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
+                return false;
+            }
+
+            if (output.View is { } view)
+            {
+                views.Add(studyId, completedAt, view);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (claim.Lost.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Another replica holds the study now; the message comes back when its lease runs out and finds the outcome.
+            return false;
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            await HandleFailureAsync(job, studyId, e, stopping);
+            return false;
+        }
     }
 
     private async Task HandleFailureAsync(LeasedJob job, string studyId, Exception error, CancellationToken stopping)
