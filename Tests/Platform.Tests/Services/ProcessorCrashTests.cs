@@ -38,7 +38,7 @@ public sealed class ProcessorCrashTests(ServicesAppFixture fixture)
         Assert.Contains($"{id}/result.json", stored);
         Assert.All(stored.Where(name => !name.EndsWith(".json", StringComparison.Ordinal)), name =>
             Assert.True(name.StartsWith($"{id}/projections/", StringComparison.Ordinal) || name.StartsWith($"{id}/slices/", StringComparison.Ordinal)
-                || name.StartsWith($"{id}/attention/", StringComparison.Ordinal), name));
+                || name.StartsWith($"{id}/attention/", StringComparison.Ordinal) || name.StartsWith($"{id}/view/", StringComparison.Ordinal), name));
         using var health = await gateway.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
