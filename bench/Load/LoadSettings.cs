@@ -1,10 +1,8 @@
 namespace HeadCt.Load;
 
-/// <summary>Command line: --gateway URL --key KEY --uploads N --readers M --timeout-minutes T (or HEADCT_API_KEY).</summary>
-public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int Readers, TimeSpan CompletionTimeout)
+/// <summary>Command line: --gateway URL --key KEY --uploads N --readers M --slices S --timeout-minutes T (or HEADCT_API_KEY).</summary>
+public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int Readers, int SlicesPerStudy, TimeSpan CompletionTimeout)
 {
-    public const int SlicesPerStudy = 40;
-
     public static LoadSettings Parse(string[] args)
     {
         string? Value(string name)
@@ -20,6 +18,7 @@ public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int R
             key,
             int.Parse(Value("--uploads") ?? "8"),
             int.Parse(Value("--readers") ?? "4"),
+            int.Parse(Value("--slices") ?? "40"),
             TimeSpan.FromMinutes(double.Parse(Value("--timeout-minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -7,7 +7,7 @@ using HeadCt.Load;
 
 var settings = LoadSettings.Parse(args);
 var folder = Path.Combine(Path.GetTempPath(), "headct-load-" + Guid.NewGuid().ToString("N"));
-var spec = HeadPhantomSpec.Random(7, lesion: null) with { SizeZ = LoadSettings.SlicesPerStudy };
+var spec = HeadPhantomSpec.Random(7, lesion: null) with { SizeZ = settings.SlicesPerStudy };
 var files = PhantomDicomWriter.Write(HeadPhantomGenerator.Generate(spec), folder).Select(File.ReadAllBytes).ToArray();
 var studyBytes = files.Sum(file => (long)file.Length);
 Console.WriteLine($"{settings.Uploads} uploads of {files.Length} slices ({studyBytes / 1024} KiB), {settings.Readers} readers, against {settings.Gateway}");

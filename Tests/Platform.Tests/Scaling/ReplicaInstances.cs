@@ -11,7 +11,11 @@ namespace HeadCt.Platform.Tests.Scaling;
 public sealed class ReplicaInstances(DistributedApplication app, string resourceName)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _output = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopped = new();
     private IReadOnlyList<string> _ids = [];
+
+    /// <summary>Ends the output followers (before the app is disposed).</summary>
+    public void StopFollowing() => _stopped.Cancel();
 
     public IReadOnlyList<string> Ids => _ids;
 
@@ -26,7 +30,7 @@ public sealed class ReplicaInstances(DistributedApplication app, string resource
                 _ids = [.. seen];
                 foreach (var id in _ids)
                 {
-                    _ = FollowOutputAsync(id, _output.GetOrAdd(id, _ => new()), cancellationToken);
+                    _ = FollowOutputAsync(id, _output.GetOrAdd(id, _ => new()), _stopped.Token);
                 }
 
                 return;
@@ -40,22 +44,32 @@ public sealed class ReplicaInstances(DistributedApplication app, string resource
     /// </summary>
     public IReadOnlyList<string> Output(string instanceId) => [.. _output.GetOrAdd(instanceId, _ => new())];
 
+    /// <summary>
+    /// Follows an instance's output across its runs: a watch can end with the run it watched, so it is started again,
+    /// and lines it replays (same number and text) are kept once.
+    /// </summary>
     private async Task FollowOutputAsync(string instanceId, ConcurrentQueue<string> lines, CancellationToken cancellationToken)
     {
-        try
+        var seen = new HashSet<(int, string)>();
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        while (true)
         {
-            var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-            await foreach (var batch in logs.WatchAsync(instanceId).WithCancellation(CancellationToken.None))
+            try
             {
-                foreach (var line in batch)
+                await foreach (var batch in logs.WatchAsync(instanceId).WithCancellation(CancellationToken.None))
                 {
-                    lines.Enqueue(line.Content);
+                    foreach (var line in batch.Where(line => seen.Add((line.LineNumber, line.Content))))
+                    {
+                        lines.Enqueue(line.Content);
+                    }
                 }
+
+                await Task.Delay(200, cancellationToken);
             }
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
-        {
-            // The app was stopped.
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+            {
+                return; // the app was stopped
+            }
         }
     }
 

@@ -84,7 +84,14 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
         Assert.All(ids, id => Assert.True(documents[id].GetProperty("status").GetString() == "completed", documents[id].ToString()));
         Assert.All(interrupted, id => Assert.True(documents[id].GetProperty("attempts").GetInt64() >= 2,
             $"{id} was interrupted by the kill but records one attempt: {documents[id]}"));
-        var completions = CompletionCounts(ids);
+        // A job logs "completed" just after it writes the result: give the last lines a moment to arrive.
+        var completions = CompletionCounts(processors, ids);
+        for (var wait = 0; wait < 40 && completions.Values.Any(count => count == 0); wait++)
+        {
+            await Task.Delay(250);
+            completions = CompletionCounts(processors, ids);
+        }
+
         Assert.All(ids, id => Assert.True(completions[id] == 1, $"{id} completed {completions[id]} times"));
 
         var storage = await app.GetConnectionStringAsync(ResourceNames.Storage) ?? throw new InvalidOperationException("No storage connection string.");
@@ -97,6 +104,8 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
         {
             await AssertEveryReplicaDrawsTheSameAsync(processors, id, documents[id]);
         }
+
+        processors.StopFollowing();
     }
 
     public void Dispose()
@@ -139,14 +148,14 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>"Job {id} completed" lines per study, over every processor replica's output, the killed run's included.</summary>
-    private Dictionary<string, int> CompletionCounts(IReadOnlyList<string> ids)
+    /// <summary>"Job {id} completed" lines per study, over every processor replica's output in all its runs.</summary>
+    private static Dictionary<string, int> CompletionCounts(ReplicaInstances processors, IReadOnlyList<string> ids)
     {
         var pattern = new Regex(@"Job ([0-9a-f]{32}) completed in", RegexOptions.CultureInvariant);
         var counts = ids.ToDictionary(id => id, _ => 0);
-        foreach (var line in _logs.Lines.Where(line => line.Category.Contains($".Resources.{ResourceNames.Processor}", StringComparison.Ordinal)))
+        foreach (var line in processors.Ids.SelectMany(processors.Output))
         {
-            if (pattern.Match(line.Message) is { Success: true } match && counts.ContainsKey(match.Groups[1].Value))
+            if (pattern.Match(line) is { Success: true } match && counts.ContainsKey(match.Groups[1].Value))
             {
                 counts[match.Groups[1].Value]++;
             }
