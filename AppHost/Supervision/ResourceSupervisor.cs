@@ -51,11 +51,12 @@ internal sealed partial class ResourceSupervisor(
                 if (state == KnownResourceStates.Starting || state == KnownResourceStates.Running && previous != KnownResourceStates.Running)
                 {
                     stops.Cleared(name);
+                    stops.Cleared(resourceEvent.Resource.Name);
                 }
 
                 if (previous == KnownResourceStates.Running && IsEnded(state))
                 {
-                    OnEnded(name, state!, resourceEvent.Snapshot.ExitCode, stoppingToken);
+                    OnEnded(name, resourceEvent.Resource.Name, state!, resourceEvent.Snapshot.ExitCode, stoppingToken);
                 }
             }
         }
@@ -67,9 +68,11 @@ internal sealed partial class ResourceSupervisor(
     private static bool IsEnded(string? state) =>
         state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == KnownResourceStates.FailedToStart);
 
-    private void OnEnded(string name, string state, int? exitCode, CancellationToken stoppingToken)
+    /// <param name="name">The instance's id.</param>
+    /// <param name="resourceName">Its resource's name: a stop asked for by name stops every instance.</param>
+    private void OnEnded(string name, string resourceName, string state, int? exitCode, CancellationToken stoppingToken)
     {
-        if (stops.IsRequested(name))
+        if (stops.IsRequested(name) || stops.IsRequested(resourceName))
         {
             LogStoppedOnRequest(logger, name, state);
             return;
@@ -100,15 +103,15 @@ internal sealed partial class ResourceSupervisor(
 
         var delay = TimeSpan.FromTicks(Math.Min(settings.MaxDelay.Ticks, settings.FirstDelay.Ticks * (1L << Math.Min(count, 20))));
         LogCrashed(logger, name, state, exitCode, delay, count + 1);
-        _ = RestartAsync(name, delay, stoppingToken);
+        _ = RestartAsync(name, resourceName, delay, stoppingToken);
     }
 
-    private async Task RestartAsync(string name, TimeSpan delay, CancellationToken stoppingToken)
+    private async Task RestartAsync(string name, string resourceName, TimeSpan delay, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Delay(delay, time, stoppingToken);
-            for (var attempt = 1; attempt <= 5 && !stops.IsRequested(name); attempt++)
+            for (var attempt = 1; attempt <= 5 && !stops.IsRequested(name) && !stops.IsRequested(resourceName); attempt++)
             {
                 // DCP may still be tearing the ended run down: then the command fails and is retried shortly.
                 var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, stoppingToken);
