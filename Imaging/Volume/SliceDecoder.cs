@@ -8,8 +8,8 @@ namespace HeadCt.Imaging.Volume;
 /// <summary>Reads each file once and writes the HU of the frames the plan uses into their target planes; files run in parallel.</summary>
 internal static class SliceDecoder
 {
-    /// <summary>Slice i goes to plane i of <paramref name="planes"/>.</summary>
-    public static void Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options)
+    /// <summary>Slice i goes to plane i of <paramref name="planes"/>; with <paramref name="storedValues"/> as stored (no rescale, padding kept).</summary>
+    public static void Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options, bool storedValues = false)
     {
         var byFile = new Dictionary<string, List<(StackedSlice Slice, int Target)>>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
@@ -22,7 +22,7 @@ internal static class SliceDecoder
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
         try
         {
-            Parallel.For(0, work.Length, parallel, w => DecodeFile(work[w], planes, planeLength));
+            Parallel.For(0, work.Length, parallel, w => DecodeFile(work[w], planes, planeLength, storedValues));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -32,7 +32,7 @@ internal static class SliceDecoder
     }
 
     /// <summary>The file is read into a pooled buffer that goes back to the pool once its frames are in HU: no file bytes outlive the call.</summary>
-    private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength)
+    private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength, bool storedValues)
     {
         var path = frames[0].Slice.File.Path;
         var header = frames[0].Slice.File.Header;
@@ -51,8 +51,8 @@ internal static class SliceDecoder
             foreach (var (slice, target) in frames)
             {
                 PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, decoded.AsSpan(0, frameLength));
-                HounsfieldConverter.Convert(decoded.AsSpan(0, frameLength), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
-                    header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
+                var (slope, intercept, padding) = storedValues ? (1.0, 0.0, (int?)null) : (slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept, header.PixelPaddingValue);
+                HounsfieldConverter.Convert(decoded.AsSpan(0, frameLength), info, slope, intercept, padding, planes.AsSpan(target * planeLength, planeLength));
             }
         }
         finally
