@@ -28,6 +28,15 @@ INTENDED_USE = (
     "clinical decision."
 )
 OOD_PERCENTILE = 99.0
+# The studies the demonstrator was made for, checked by the C# predictor before its output is presented: what the
+# phantoms are (adult-sized heads, 0.6-5 mm slices, no contrast), and a whole head in the field of view.
+APPLICABILITY = {
+    "modalities": ["CT"],
+    "head": {"volumeMl": {"min": 900, "max": 2100}, "maxCutFraction": 0.25},
+    "sliceThicknessMm": {"min": 0.6, "max": 5.0},
+    "contrast": "none",
+    "ageYears": {"min": 18, "max": None},
+}
 
 
 def block(c_in, c_out, stride=1):
@@ -264,6 +273,7 @@ def export(model, input_spec, out_dir, metrics, threshold, ood):
             "classWeights": [float(w) for w in model.head.weight.detach()[0, :, 0, 0, 0]],
         },
         "intendedUse": INTENDED_USE,
+        "applicability": APPLICABILITY,
         "outOfDistribution": ood,
         "trainedOn": "synthetic head-CT phantoms (tools/Phantoms), see training/README.md",
         "heldOutMetrics": metrics,
