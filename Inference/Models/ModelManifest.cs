@@ -16,6 +16,12 @@ public sealed record ModelManifest
     public required ModelOutput Output { get; init; }
     public required AttentionSource Attention { get; init; }
     public required string IntendedUse { get; init; }
+
+    /// <summary>The studies the model was made for; left out, <see cref="ApplicabilitySpec.Default"/>.</summary>
+    public ApplicabilitySpec Applicability { get; init; } = ApplicabilitySpec.Default;
+
+    /// <summary>Training statistics for the out-of-distribution score; left out, none are known.</summary>
+    public OutOfDistributionSpec OutOfDistribution { get; init; } = OutOfDistributionSpec.Unknown;
 }
 
 /// <summary>The input tensor, always laid out N, C, D, H, W with N = 1.</summary>

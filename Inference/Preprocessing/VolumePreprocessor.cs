@@ -68,10 +68,10 @@ public static class VolumePreprocessor
         var unit = input.Normalisation == Normalisation.WindowToUnit;
         for (var c = 0; c < input.Channels.Count; c++)
             ChannelWindowing.Apply(resized, data.AsSpan(c * length, length), input.Channels[c], unit);
-        var (offset, scale) = input.Normalisation == Normalisation.TensorMinMax ? MinMax(data) : (0f, 1f);
+        var (offset, range) = input.Normalisation == Normalisation.TensorMinMax ? MinMax(data) : (0f, 1f);
         var outside = new float[input.Channels.Count];
         for (var c = 0; c < outside.Length; c++)
-            outside[c] = unit ? 0f : ((input.Channels[c].MaskOutside ? 0f : input.Channels[c].LowerHu) - offset) * scale;
+            outside[c] = unit || range <= 0 ? 0f : ((input.Channels[c].MaskOutside ? 0f : input.Channels[c].LowerHu) - offset) / range;
         if (input.InputPrecision == InputPrecision.Float16)
         {
             RoundToHalf(data);
@@ -122,8 +122,11 @@ public static class VolumePreprocessor
             values[i] = (float)(Half)values[i];
     }
 
-    /// <summary>Scales the whole tensor to [0, 1] in place; returns the (offset, scale) it applied, value' = (value − offset)·scale.</summary>
-    private static (float Offset, float Scale) MinMax(Span<float> data)
+    /// <summary>
+    /// Scales the whole tensor to [0, 1] in place, value' = (value − min) / (max − min) with an IEEE division per value
+    /// (as PyTorch and NumPy compute it, so a float16 cast after it rounds the same); returns (min, max − min).
+    /// </summary>
+    private static (float Offset, float Range) MinMax(Span<float> data)
     {
         var min = TensorPrimitives.Min(data);
         var range = TensorPrimitives.Max(data) - min;
@@ -133,7 +136,7 @@ public static class VolumePreprocessor
             return (min, 0f);
         }
         TensorPrimitives.Subtract(data, min, data);
-        TensorPrimitives.Multiply(data, 1 / range, data);
-        return (min, 1 / range);
+        TensorPrimitives.Divide(data, range, data);
+        return (min, range);
     }
 }

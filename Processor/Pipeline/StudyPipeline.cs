@@ -60,10 +60,11 @@ public sealed class StudyPipeline(
                 };
             }
 
-            var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
-            return new PipelineOutput(series, imaging.Describe(studyId, result), prediction, timings.Milliseconds)
+            var inferred = await inference.RunAsync(studyId, result, timings, cancellationToken);
+            return new PipelineOutput(series, imaging.Describe(studyId, result), inferred.Prediction, timings.Milliseconds)
             {
-                View = new StudyView(result.Volume!, attention),
+                Applicability = inferred.Applicability,
+                View = new StudyView(result.Volume!, inferred.Attention),
             };
         }
     }

@@ -87,6 +87,7 @@ public sealed class JobRunner(
                     Series = output.Series,
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
+                    Applicability = output.Applicability,
                     Timings = output.Timings,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
