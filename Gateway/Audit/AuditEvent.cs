@@ -2,7 +2,9 @@ namespace HeadCt.Gateway.Audit;
 
 /// <summary>
 /// One audited request: who (key name or token subject), what, which study, when, from where, and the outcome status.
-/// Holds ids and request facts only, never DICOM content, so the trail carries no PHI.
+/// Holds ids and request facts only, never DICOM content, so the trail carries no PHI. An aggregated event (failed
+/// authentications, rate-limit refusals) stands for <see cref="Count"/> requests of one source, outcome and minute;
+/// its method and path are those of the first of them, its time the start of the minute.
 /// </summary>
 public sealed record AuditEvent(
     string Id,
@@ -15,4 +17,8 @@ public sealed record AuditEvent(
     string Path,
     int Status,
     string? RemoteIp,
-    string? UserAgent);
+    string? UserAgent)
+{
+    /// <summary>Requests this event stands for; null for a single request.</summary>
+    public int? Count { get; init; }
+}

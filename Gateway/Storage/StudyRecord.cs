@@ -1,10 +1,15 @@
-using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Ingest;
 
 namespace HeadCt.Gateway.Storage;
 
-/// <summary>The completed upload: which instances were stored, and the idempotency record to remove on delete.</summary>
+/// <summary>
+/// A committed study: which instances were stored, how it arrived (<see cref="Source"/>, one of
+/// <see cref="IngestSources"/>; null in records written before sources were recorded), and the idempotency record
+/// to remove on delete.
+/// </summary>
 public sealed record StudyRecord(
     string Id,
     DateTimeOffset CreatedAt,
     IReadOnlyList<AcceptedInstance> Instances,
-    string? IdempotencyKeyHash);
+    string? IdempotencyKeyHash,
+    string? Source = null);

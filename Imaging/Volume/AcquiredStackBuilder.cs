@@ -16,6 +16,7 @@ public enum AcquiredOrder
 /// The frames of one series stacked as they were acquired, for a model whose training preprocessing did exactly that:
 /// every frame kept (duplicates too), nothing resampled for gaps or gantry tilt, in the chosen order (ties by SOP
 /// Instance UID, then frame), holding HU or the stored pixel values (no Modality LUT, Pixel Padding Value not replaced).
+/// A file that cannot be decoded is left out with its frames.
 /// </summary>
 public static class AcquiredStackBuilder
 {
@@ -43,7 +44,14 @@ public static class AcquiredStackBuilder
             : string.CompareOrdinal(a.SortKey, b.SortKey) is var byUid and not 0 ? byUid : a.Plane.FrameIndex.CompareTo(b.Plane.FrameIndex));
         var planeLength = first.Columns * first.Rows;
         var values = GC.AllocateUninitializedArray<float>(checked(slices.Count * planeLength));
-        SliceDecoder.Decode(slices, values, planeLength, options, storedValues);
+        var failures = SliceDecoder.Decode(slices, values, planeLength, options, storedValues);
+        if (failures.Count > 0)
+        {
+            // Undecodable files are left out, as the volume leaves them out; their planes hold no values to feed a model.
+            var failed = failures.Select(failure => failure.File.Path).ToHashSet(StringComparer.Ordinal);
+            return Build([.. instances.Where(instance => !failed.Contains(instance.Path))], order, storedValues, options);
+        }
+
         return new VoxelStack(values, first.Columns, first.Rows, slices.Count, MedianGap(slices));
     }
 
