@@ -40,6 +40,6 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints();
 
 // A killed or crashed service or backing server is started again (AppHost/Supervision).
-builder.AddSupervision("gateway", "processor", "cache", "storage");
+builder.AddSupervision("gateway", "processor", "cache", "storage", "postgres");
 
 builder.Build().Run();
