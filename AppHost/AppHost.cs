@@ -1,5 +1,6 @@
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 // Mapped by MapDefaultEndpoints() in ServiceDefaults.
@@ -23,6 +24,10 @@ var processor = builder.AddProject<Projects.Processor>("processor")
     .WithEnvironment("Auth__ServiceKey", serviceKey)
     .WithHttpHealthCheck(HealthPath);
 
+// The gateway's DICOM (DIMSE) endpoint: port 11112 locally (AppHost setting Dimse:Port), a TCP endpoint reachable from
+// outside when published; the gateway listens on the target port it is given as Dimse__Port.
+var dicomPort = builder.Configuration.GetValue<int?>("Dimse:Port") ?? 11112;
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
@@ -32,6 +37,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("Auth__ApiKeys__0__Role", "admin")
     .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithEndpoint(port: dicomPort, targetPort: builder.ExecutionContext.IsPublishMode ? 11112 : null,
+        scheme: "tcp", name: "dicom", env: "Dimse__Port", isExternal: true);
 
 builder.Build().Run();

@@ -30,5 +30,6 @@ app.MapResultsApi();
 app.MapStudyListApi();
 app.MapRenderingsApi();
 app.MapAuditApi();
+app.MapStudySendApi();
 
 app.Run();

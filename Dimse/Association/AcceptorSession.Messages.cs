@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Buffers;
 using System.Diagnostics;
 using HeadCt.Dimse.Messages;
@@ -118,7 +119,9 @@ internal sealed partial class AcceptorSession
         if (message.Command.CommandField == CommandField.CCancelRequest)
             return;
         var response = CommandSets.Response(message.Command, outcome.Status, outcome.ErrorComment);
+        logger.LogInformation("DIAG {Id} responding", _info!.Id);
         await MessageWriter.WriteCommandAsync(_writer, message.ContextId, response, _info!.MaxSendPduLength, stopping);
+        logger.LogInformation("DIAG {Id} responded", _info!.Id);
     }
 
     private void Record(PendingMessage message, StoreOutcome outcome)

@@ -200,6 +200,7 @@ internal sealed partial class AcceptorSession(
                 }
             }
 
+            logger.LogInformation("DIAG {Id} header {Header}", _info!.Id, read);
             if (read is not { } header)
                 return new End(AssociationOutcome.TransportClosed, "Closed without A-RELEASE or A-ABORT."); // Evt17: AA-4
 
@@ -236,6 +237,7 @@ internal sealed partial class AcceptorSession(
     private async Task<End?> ReceiveDataAsync()
     {
         var body = await ReadBodyWithinIdleAsync();
+        logger.LogInformation("DIAG {Id} body {Length}", _info!.Id, body.Length);
         try
         {
             foreach (var value in PdvReader.Read(body))
@@ -251,6 +253,7 @@ internal sealed partial class AcceptorSession(
         }
 
         _reader.Consume();
+        logger.LogInformation("DIAG {Id} data done", _info!.Id);
         return null;
     }
 

@@ -56,24 +56,38 @@ public static class StoreScu
                     continue;
                 }
 
+                Stream dataSet;
                 try
                 {
-                    await using var dataSet = await source.OpenDataSetAsync(cancellationToken);
-                    var response = await association.StoreAsync(context, source.SopClassUid, source.SopInstanceUid, dataSet, cancellationToken);
-                    var status = new DimseStatus(response.Status ?? 0xFFFF);
-                    results.Add(Count(status.IsSuccess || status.IsWarning
-                        ? new StoreResult(source.SopInstanceUid, StoreResultKind.Stored, status, null)
-                        : new StoreResult(source.SopInstanceUid, StoreResultKind.Failed, status, response.ErrorComment ?? $"Status {status}"), telemetry));
+                    dataSet = await source.OpenDataSetAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    results.Add(NotSent(source, "The instance could not be read: " + e.Message, telemetry));
+                    continue;
+                }
+
+                try
+                {
+                    await using (dataSet)
+                    {
+                        var response = await association.StoreAsync(context, source.SopClassUid, source.SopInstanceUid, dataSet, cancellationToken);
+                        var status = new DimseStatus(response.Status ?? 0xFFFF);
+                        results.Add(Count(status.IsSuccess || status.IsWarning
+                            ? new StoreResult(source.SopInstanceUid, StoreResultKind.Stored, status, null)
+                            : new StoreResult(source.SopInstanceUid, StoreResultKind.Failed, status, response.ErrorComment ?? $"Status {status}"), telemetry));
+                    }
                 }
                 catch (AssociationFailedException e)
                 {
                     results.AddRange(sources.Skip(results.Count).Select(rest => NotSent(rest, e.Message, telemetry)));
                     return results;
                 }
-                catch (Exception e) when (e is IOException or Transport.TransportClosedException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Mid-message (the connection, or the source while being read): the association cannot carry on.
                     await association.AbortAsync();
-                    results.AddRange(sources.Skip(results.Count).Select(rest => NotSent(rest, "The connection was lost: " + e.Message, telemetry)));
+                    results.AddRange(sources.Skip(results.Count).Select(rest => NotSent(rest, "The transfer broke off: " + e.Message, telemetry)));
                     return results;
                 }
             }

@@ -17,8 +17,7 @@ public sealed class PduReader(PipeReader input)
     public async ValueTask<PduHeader?> ReadHeaderAsync(CancellationToken cancellationToken)
     {
         Release();
-        var result = await input.ReadAtLeastAsync(PduHeader.Size, cancellationToken);
-        _buffer = result.Buffer;
+        _buffer = await FillAsync(PduHeader.Size, cancellationToken);
         _holding = true;
         if (_buffer.Length < PduHeader.Size)
         {
@@ -39,10 +38,9 @@ public sealed class PduReader(PipeReader input)
         var total = PduHeader.Size + (long)_header.Length;
         if (_buffer.Length < total)
         {
-            input.AdvanceTo(_buffer.Start, _buffer.End);
+            input.AdvanceTo(_buffer.Start);
             _holding = false;
-            var result = await input.ReadAtLeastAsync(checked((int)total), cancellationToken);
-            _buffer = result.Buffer;
+            _buffer = await FillAsync(total, cancellationToken);
             _holding = true;
             if (_buffer.Length < total)
             {
@@ -53,6 +51,22 @@ public sealed class PduReader(PipeReader input)
         }
 
         return _buffer.Slice(PduHeader.Size, _header.Length);
+    }
+
+    /// <summary>
+    /// Reads until at least <paramref name="count"/> bytes are buffered or the peer closed, marking what was seen as
+    /// examined each time round so the next read waits for new bytes. (Kestrel's transport pipe did not always wake
+    /// <c>ReadAtLeastAsync</c> for a PDU arriving in two TCP segments; this loop is the plain ReadAsync contract.)
+    /// </summary>
+    private async ValueTask<ReadOnlySequence<byte>> FillAsync(long count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await input.ReadAsync(cancellationToken);
+            if (result.Buffer.Length >= count || result.IsCompleted)
+                return result.Buffer;
+            input.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
     }
 
     /// <summary>Moves past the PDU whose header (and body) was read.</summary>

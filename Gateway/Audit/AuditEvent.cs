@@ -2,7 +2,9 @@ namespace HeadCt.Gateway.Audit;
 
 /// <summary>
 /// One audited request: who (key name or token subject), what, which study, when, from where, and the outcome status.
-/// Holds ids and request facts only, never DICOM content, so the trail carries no PHI.
+/// Holds ids and request facts only, never DICOM content, so the trail carries no PHI. A DICOM association is recorded
+/// the same way (actor = calling AE title, credential "dicom-ae") with its outcome in <see cref="Detail"/> and the
+/// number of instances it stored.
 /// </summary>
 public sealed record AuditEvent(
     string Id,
@@ -15,4 +17,6 @@ public sealed record AuditEvent(
     string Path,
     int Status,
     string? RemoteIp,
-    string? UserAgent);
+    string? UserAgent,
+    string? Detail = null,
+    int? Instances = null);

@@ -1,5 +1,6 @@
 using HeadCt.Gateway.Audit;
 using HeadCt.Gateway.Features.Delete;
+using HeadCt.Gateway.Features.Dimse;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Features.Upload;
 using HeadCt.Gateway.Features.Upload.Deidentification;
@@ -45,6 +46,7 @@ public static class ApplicationServiceExtensions
         services.AddTransient<IProcessorQueue>(provider => provider.GetRequiredService<ProcessorClient>());
         services.AddTransient<UploadService>();
         services.AddTransient<DeleteStudyService>();
+        services.AddDimse();
 
         builder.AddGatewayAuthentication();
         services.AddAuditTrail();

@@ -25,6 +25,8 @@ public static class ProblemTypes
     public const string AttentionUnavailable = Base + "attention-not-available";
     public const string ImagesUnavailable = Base + "images-unavailable";
     public const string InternalError = Base + "internal-error";
+    public const string StudyBusy = Base + "study-busy";
+    public const string UnknownDestination = Base + "unknown-destination";
 
     /// <summary>The type for a status code when no more specific problem was chosen (routing 404, 405...).</summary>
     public static string ForStatus(int status) => status switch

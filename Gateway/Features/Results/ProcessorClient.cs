@@ -20,6 +20,27 @@ public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
         }
     }
 
+    public async Task<bool> QueueAsync(string studyId, Storage.StudySource source, bool reprocess, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "process")
+            {
+                Content = JsonContent.Create(new { id = studyId, source, reprocess }, options: GatewayJson.Options),
+            },
+            "queue", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ProcessorUnavailableException($"The processor answered {(int)response.StatusCode} to POST /process.");
+        }
+
+        return true;
+    }
+
     public Task<HttpResponseMessage> GetResultAsync(string studyId, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"results/{studyId}"), "get result", cancellationToken);
 

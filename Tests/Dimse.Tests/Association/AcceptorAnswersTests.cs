@@ -1,3 +1,4 @@
+using HeadCt.DicomPeers;
 using HeadCt.Dimse.Association;
 using HeadCt.Dimse.Messages;
 using HeadCt.Dimse.Pdus;

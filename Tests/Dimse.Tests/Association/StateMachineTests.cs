@@ -1,6 +1,7 @@
 using HeadCt.Dimse.Association;
 using HeadCt.Dimse.Messages;
 using HeadCt.Dimse.Pdus;
+using HeadCt.DicomPeers;
 using HeadCt.Dimse.Tests.Support;
 
 namespace HeadCt.Dimse.Tests.Association;

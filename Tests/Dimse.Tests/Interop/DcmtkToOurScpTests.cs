@@ -1,5 +1,6 @@
 using HeadCt.Dicom;
 using HeadCt.Dimse.Association;
+using HeadCt.DicomPeers;
 using HeadCt.Dimse.Tests.Support;
 
 namespace HeadCt.Dimse.Tests.Interop;

@@ -12,7 +12,7 @@ public static class DataSets
     }
 
     /// <summary>By SOP Instance UID, of every file in a folder (ignoring *.partial).</summary>
-    public static Dictionary<string, byte[]> InFolder(string folder) => Storescp.DataSetsIn(folder);
+    public static Dictionary<string, byte[]> InFolder(string folder) => HeadCt.DicomPeers.Storescp.DataSetsIn(folder);
 
     public static string SopInstanceUidOf(string path) =>
         DicomReader.ReadPartTenHeader(File.ReadAllBytes(path), true).SopInstanceUid!;

@@ -1,22 +1,23 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
+using HeadCt.Dimse;
 using HeadCt.Dimse.Pdus;
 using HeadCt.Dimse.Transport;
 
-namespace HeadCt.Dimse.Tests.Support;
+namespace HeadCt.DicomPeers;
 
-/// <summary>A hand-driven peer: sends whatever bytes a test wants and reads back what the SCP answers, PDU by PDU.</summary>
+/// <summary>A hand-driven peer (our own code, unlike the others here): sends whatever bytes a test wants and reads back what the SCP answers, PDU by PDU.</summary>
 public sealed class RawPeer : IAsyncDisposable
 {
     private readonly TcpClient _client = new() { NoDelay = true };
     private NetworkStream? _stream;
     private PduReader? _reader;
 
-    public static async Task<RawPeer> ConnectAsync(int port)
+    public static async Task<RawPeer> ConnectAsync(int port, string host = "127.0.0.1")
     {
         var peer = new RawPeer();
-        await peer._client.ConnectAsync("127.0.0.1", port);
+        await peer._client.ConnectAsync(host, port);
         peer._stream = peer._client.GetStream();
         peer._reader = new PduReader(System.IO.Pipelines.PipeReader.Create(peer._stream));
         return peer;

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using HeadCt.Dicom;
+using HeadCt.Dimse;
 
-namespace HeadCt.Dimse.Tests.Support;
+namespace HeadCt.DicomPeers;
 
 /// <summary>
 /// DCMTK's storescp on a free loopback port, in bit-preserving mode (+B: "write data exactly as read"): the
@@ -28,30 +27,31 @@ public sealed class Storescp : IAsyncDisposable
 
     public string Folder { get; }
 
-    public static async Task<Storescp> StartAsync(string folder, params string[] extraArguments)
+    /// <param name="port">A port reserved for it (a configured peer's), else a free one.</param>
+    public static async Task<Storescp> StartAsync(string folder, int? port = null)
     {
         Directory.CreateDirectory(folder);
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var listening = port ?? FreePorts.Next();
             var start = new ProcessStartInfo("storescp") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             var config = Path.Combine(Path.GetTempPath(), $"headct-storescp-{Guid.NewGuid():N}.cfg");
             await File.WriteAllTextAsync(config, Configuration);
-            foreach (var argument in (string[])["-aet", AeTitle, "+B", "-xf", config, "Default", "-od", folder, .. extraArguments, port.ToString()])
+            foreach (var argument in (string[])["-aet", AeTitle, "+B", "-xf", config, "Default", "-od", folder, listening.ToString()])
                 start.ArgumentList.Add(argument);
             var process = Process.Start(start)!;
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
-            if (await ListensAsync(port, process))
+            if (await FreePorts.WaitUntilListeningAsync(listening, process, TimeSpan.FromSeconds(10)))
             {
                 File.Delete(config); // read at start-up
-                return new Storescp(process, port, folder);
+                return new Storescp(process, listening, folder);
             }
 
             File.Delete(config);
             process.Kill();
             process.Dispose();
-            if (attempt == 5)
+            if (attempt == 5 || port is not null)
                 throw new InvalidOperationException("storescp did not start listening");
         }
     }
@@ -89,32 +89,6 @@ public sealed class Storescp : IAsyncDisposable
         "[[TransferSyntaxes]]\n[All]\n" + string.Concat(SyntaxUids.Select((uid, i) => $"TransferSyntax{i + 1} = {uid}\n")) +
         "[[PresentationContexts]]\n[Contexts]\n" + string.Concat(SopClassUids.Select((uid, i) => $"PresentationContext{i + 1} = {uid}\\All\n")) +
         "[[Profiles]]\n[Default]\nPresentationContexts = Contexts\n";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> ListensAsync(int port, Process process)
-    {
-        for (var i = 0; i < 100 && !process.HasExited; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        return false;
-    }
 
     public ValueTask DisposeAsync()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HeadCt.Dimse.Tests.Support;
+namespace HeadCt.DicomPeers;
 
 /// <summary>Runs DCMTK command-line tools (Debian package dcmtk) and captures what they print.</summary>
 public static class Dcmtk
