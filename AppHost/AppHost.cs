@@ -1,6 +1,7 @@
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
 using Microsoft.Extensions.Configuration;
+using HeadCt.AppHost.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
 // Mapped by MapDefaultEndpoints() in ServiceDefaults.
@@ -17,10 +18,13 @@ var cache = builder.AddCache("cache", localServices);
 var credentialDefault = new GenerateParameterDefault { MinLength = 32, Special = false };
 var devApiKey = builder.AddParameter("gateway-dev-api-key", credentialDefault, secret: true, persist: true);
 var serviceKey = builder.AddParameter("processor-service-key", credentialDefault, secret: true, persist: true);
+var indexPassword = builder.AddParameter("postgres-password", credentialDefault, secret: true, persist: true);
+var index = builder.AddStudyIndex("postgres", "index", "headct", indexPassword, localServices);
 
 var processor = builder.AddProject<Projects.Processor>("processor")
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
+    .WithReference(index.Database).WaitFor(index.Server)
     .WithEnvironment("Auth__ServiceKey", serviceKey)
     .WithHttpHealthCheck(HealthPath);
 
@@ -31,6 +35,7 @@ var dicomPort = builder.Configuration.GetValue<int?>("Dimse:Port") ?? 11112;
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
+    .WithReference(index.Database).WaitFor(index.Server)
     .WithReference(processor).WaitFor(processor)
     .WithEnvironment("Processor__ServiceKey", serviceKey)
     .WithEnvironment("Auth__ApiKeys__0__Name", "development")
@@ -40,5 +45,8 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithEndpoint(port: dicomPort, targetPort: builder.ExecutionContext.IsPublishMode ? 11112 : null,
         scheme: "tcp", name: "dicom", env: "Dimse__Port", isExternal: true);
+
+// A killed or crashed service or backing server is started again (AppHost/Supervision).
+builder.AddSupervision("gateway", "processor", "cache", "storage");
 
 builder.Build().Run();

@@ -9,6 +9,7 @@ public enum ImagingErrorKind
     MixedGeometry,
     GantryTiltRefused,
     UnsupportedPixels,
+    VolumeTooLarge,
 }
 
 /// <summary>A series the imaging pipeline refuses, with the reason a result document can carry.</summary>

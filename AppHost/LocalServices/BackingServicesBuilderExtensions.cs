@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using HeadCt.AppHost.LocalServices.Azurite;
 using HeadCt.AppHost.LocalServices.Cache;
+using HeadCt.AppHost.LocalServices.Postgres;
 
 namespace HeadCt.AppHost.LocalServices;
 
@@ -41,5 +42,30 @@ internal static class BackingServicesBuilderExtensions
                 ? builder.AddGarnetServer(name)
                 : builder.AddRedisServerExecutable(name, redisServer, plan.DataDirectoryFor("redis")),
         };
+    }
+
+    /// <summary>
+    /// The study index in PostgreSQL, database <paramref name="databaseName"/>, whose connection string is
+    /// <c>ConnectionStrings:{name}</c>: the standard PostgreSQL container (and a container in the published manifest),
+    /// or the installed server binaries as a process when no container runtime answers.
+    /// </summary>
+    public static StudyIndexDatabase AddStudyIndex(
+        this IDistributedApplicationBuilder builder, string serverName, string name, string databaseName,
+        IResourceBuilder<ParameterResource> password, LocalServicesPlan plan)
+    {
+        if (plan.Hosting is BackingServiceHosting.Publish or BackingServiceHosting.Containers)
+        {
+            var container = builder.AddPostgres(serverName, password: password);
+            if (plan.Hosting is BackingServiceHosting.Containers)
+            {
+                container.WithDataVolume();
+            }
+
+            var database = container.AddDatabase(name, databaseName);
+            return new StudyIndexDatabase(database, database);
+        }
+
+        var server = builder.AddPostgresExecutable(serverName, plan.DataDirectoryFor("postgres"), password);
+        return new StudyIndexDatabase(server.AddLocalDatabase(name, databaseName), server);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HeadCt.Gateway.Features.Delete;
 using HeadCt.Gateway.Features.Results;
+using HeadCt.Gateway.Security;
 using HeadCt.Gateway.Storage;
 using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -29,12 +30,15 @@ public static class ResultsApi
 
         results.MapPut("/{id}", PutAsync)
             .WithName("UpdateResultMetadata")
-            .WithSummary("Replace the result's metadata (comment, review, tags); If-Match guards against lost updates.")
+            .WithSummary("Replace the result's metadata (comment, review, tags). If-Match with the ETag of the document read is " +
+                         "required (428 without it, 412 when stale); the reviewer is the signed-in principal.")
             .Accepts<MetadataUpdate>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         results.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteStudy")
@@ -67,6 +71,11 @@ public static class ResultsApi
             return StudyNotFound(id);
         }
 
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return PreconditionRequired();
+        }
+
         if (request.ContentLength > MaxMetadataBodyBytes)
         {
             return InvalidMetadata(new Dictionary<string, string[]> { [""] = [$"The body is larger than {MaxMetadataBodyBytes} bytes."] });
@@ -88,10 +97,18 @@ public static class ResultsApi
         }
 
         var errors = MetadataValidator.Validate(update);
+        var reviewer = ReviewerName.Of(request.HttpContext.User);
+        if (update.Review?.Reviewer is { } claimed && claimed != reviewer)
+        {
+            errors["review.reviewer"] = [$"The reviewer is the signed-in principal ('{reviewer}'); leave this field out."];
+        }
+
         if (errors.Count > 0)
         {
             return InvalidMetadata(errors);
         }
+
+        update = update with { Review = update.Review is { } review ? review with { Reviewer = reviewer } : null };
 
         return await ProxyAsync(() => processor.PutMetadataAsync(id, update, ifMatch, cancellationToken));
     }
@@ -107,9 +124,9 @@ public static class ResultsApi
         {
             return await deletes.DeleteAsync(id, cancellationToken) ? Results.NoContent() : StudyNotFound(id);
         }
-        catch (ProcessorUnavailableException)
+        catch (ProcessorUnavailableException e)
         {
-            return ProcessorUnavailable();
+            return ProcessorUnavailable(e);
         }
         catch (StorageUnavailableException)
         {
@@ -123,9 +140,9 @@ public static class ResultsApi
         {
             return new ProxiedResult(await call());
         }
-        catch (ProcessorUnavailableException)
+        catch (ProcessorUnavailableException e)
         {
-            return ProcessorUnavailable();
+            return ProcessorUnavailable(e);
         }
     }
 }

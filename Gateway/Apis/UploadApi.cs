@@ -1,5 +1,7 @@
+using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Features.Upload;
 using HeadCt.Gateway.Problems;
+using HeadCt.Gateway.Streams;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -19,8 +21,11 @@ public static class UploadApi
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<UploadResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -29,7 +34,7 @@ public static class UploadApi
         HttpContext context,
         [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
         UploadService uploads,
-        IOptions<UploadLimitsOptions> limits,
+        IOptions<IngestLimitsOptions> limits,
         CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType) ||
@@ -51,14 +56,28 @@ public static class UploadApi
             bodySize.MaxRequestBodySize = null;
         }
 
-        var body = new LimitedReadStream(context.Request.Body, limits.Value.MaxTotalBytes,
-            nameof(UploadLimitsOptions.MaxTotalBytes), $"The request is larger than {limits.Value.MaxTotalBytes} bytes.");
+        var settings = limits.Value;
+        var body = new LimitedReadStream(context.Request.Body, settings.MaxTotalBytes,
+            nameof(IngestLimitsOptions.MaxTotalBytes), $"The request is larger than {settings.MaxTotalBytes} bytes.");
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null };
+        var keyHash = idempotencyKey is null ? null : IdempotencyKey.Scope(context.User, idempotencyKey);
 
+        // However steadily a client sends, one upload ends after MaxDuration (Kestrel's minimum rate bounds only the pace).
+        using var duration = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        duration.CancelAfter(settings.MaxDuration);
         UploadOutcome outcome;
         try
         {
-            outcome = await uploads.UploadAsync(reader, idempotencyKey, cancellationToken);
+            outcome = await uploads.UploadAsync(reader, keyHash, duration.Token);
+        }
+        catch (OperationCanceledException) when (duration.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return GatewayProblems.UploadTimeout(settings.MaxDuration);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel cut the body off below Upload:MinBodyBytesPerSecond; it closes the connection after this answer.
+            return GatewayProblems.TooSlow(settings.MinBodyBytesPerSecond);
         }
         catch (Exception e) when (e is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -68,22 +87,13 @@ public static class UploadApi
         return outcome switch
         {
             UploadOutcome.Accepted accepted => Results.Json(accepted.Response, GatewayJson.Options,
-                statusCode: StatusCodes.Status202Accepted).WithLocation($"/results/{accepted.Response.Id}"),
+                statusCode: StatusCodes.Status202Accepted).WithHeader("Location", $"/results/{accepted.Response.Id}"),
             UploadOutcome.NoDicom noDicom => GatewayProblems.NotDicom(noDicom.Rejected),
             UploadOutcome.TooLarge tooLarge => GatewayProblems.TooLarge(tooLarge.Limit, tooLarge.Detail),
+            UploadOutcome.KeyReused => GatewayProblems.IdempotencyKeyReused(),
             UploadOutcome.StorageUnavailable => GatewayProblems.StorageUnavailable(),
-            _ => GatewayProblems.ProcessorUnavailable(),
+            UploadOutcome.ProcessorUnavailable unavailable => GatewayProblems.ProcessorUnavailable(unavailable.Error),
+            _ => throw new InvalidOperationException($"Unknown upload outcome {outcome}."),
         };
-    }
-
-    private static IResult WithLocation(this IResult result, string location) => new LocatedResult(result, location);
-
-    private sealed class LocatedResult(IResult inner, string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = location;
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }

@@ -10,10 +10,16 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string ReadAudit = "read-audit";
 
+    /// <summary>Requests without a valid credential (401, or 429 once the address is throttled), counted per address and minute.</summary>
+    public const string AuthenticationFailed = "authentication-failed";
+
+    /// <summary>Requests refused by a rate or concurrency limit (429), counted per caller, address and minute.</summary>
+    public const string RateLimited = "rate-limited";
+
     /// <summary>The action, or for a route not listed here its method and route pattern (so new routes are audited too).</summary>
     public static string Of(string method, string routePattern) => (method, routePattern) switch
     {
-        ("POST", "/upload") => Upload,
+        ("POST", "/upload" or "/dicom-web/studies" or "/dicom-web/studies/{study}") => Upload,
         ("GET", "/results/{id}") => ViewResult,
         ("PUT", "/results/{id}") => Review,
         ("DELETE", "/results/{id}") => Delete,

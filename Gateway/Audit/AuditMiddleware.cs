@@ -7,15 +7,19 @@ namespace HeadCt.Gateway.Audit;
 
 /// <summary>
 /// Records every authenticated API request in the audit trail before its answer leaves. The answer is held in memory
-/// until the event is stored; when the trail cannot be written a successful answer is replaced by 503
-/// <c>audit-unavailable</c>, so nothing is disclosed, and no change reported as done, without its record (an error
-/// answer passes with the loss logged as an error). (Answers of this API are documents
-/// and PNGs of a few hundred KB at most; uploads stream in, only their small answer is held.)
+/// until the event is stored (answers of this API are documents and PNGs of a few hundred KB at most, and a page of
+/// the trail; uploads stream in, only their small answer is held). When the event cannot be stored in time it is
+/// kept in the outbox and retried until written, and:
+/// <list type="bullet">
+/// <item>a read that succeeded is replaced by 503 <c>audit-unavailable</c>: nothing is disclosed without its record;</item>
+/// <item>a change that was made (upload, review, delete) is answered as it is, so the client learns its result and
+/// the study id, and the late record is logged as an error;</item>
+/// <item>an error answer passes unchanged.</item>
+/// </list>
 /// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, IAuditTrail trail, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
     public const string UnavailableType = "https://headct.dev/problems/audit-unavailable";
-    private const int MaxUserAgentLength = 256;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -41,41 +45,42 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditTrail trail, Tim
         var auditEvent = Describe(context, pattern);
         try
         {
-            await trail.AppendAsync(auditEvent, context.RequestAborted);
+            await trail.AppendAsync(auditEvent);
         }
-        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception)
         {
-            AuditLog.AppendFailed(logger, auditEvent.Action, auditEvent.StudyId ?? "-", auditEvent.Status, exception);
-            if (auditEvent.Status < StatusCodes.Status400BadRequest)
+            var withheld = auditEvent.Status < StatusCodes.Status400BadRequest && IsRead(context.Request);
+            var answer = withheld ? StatusCodes.Status503ServiceUnavailable : auditEvent.Status;
+            trail.Defer(auditEvent with { Status = answer });
+            AuditLog.AppendFailed(logger, auditEvent.Action, auditEvent.StudyId ?? "-", auditEvent.Status, answer, exception);
+            if (withheld)
             {
                 await WriteUnavailableAsync(context);
                 return;
             }
-
-            // A refused or failed request disclosed and changed nothing: its own answer (often "storage unavailable",
-            // the very reason the trail failed) is more useful than ours; the lost event is in the error log.
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
     private AuditEvent Describe(HttpContext context, string pattern)
     {
         var user = context.User;
-        var userAgent = context.Request.Headers.UserAgent.ToString();
         return new AuditEvent(
             Guid.NewGuid().ToString("N"),
             time.GetUtcNow(),
             user.Identity?.Name ?? "(unnamed)",
-            user.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? "api-key" : "bearer",
+            AuditCredential.Of(user),
             AuditActions.Of(context.Request.Method, pattern),
             StudyOf(context),
             context.Request.Method,
             context.Request.Path.Value ?? "",
             context.Response.StatusCode,
             context.Connection.RemoteIpAddress?.ToString(),
-            userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent);
+            AuditCredential.UserAgent(context.Request));
     }
 
     /// <summary>The study from the route, or for an upload from the Location of its answer.</summary>
@@ -106,8 +111,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditTrail trail, Tim
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Type = UnavailableType,
                 Title = "The audit trail is unavailable.",
-                Detail = "The request was not answered because its audit record could not be stored. A change it made " +
-                         "(upload, review, delete) may have taken effect: read the study before repeating it.",
+                Detail = "The read was not answered because its audit record could not be stored in time. Retry later.",
             },
         });
     }

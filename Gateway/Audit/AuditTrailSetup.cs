@@ -6,7 +6,13 @@ public static class AuditTrailSetup
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuditContainer>();
+        services.AddSingleton<AuditBlobRoller>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditWriter>());
+        services.AddSingleton<AuditReader>();
         services.AddSingleton<IAuditTrail, BlobAuditTrail>();
+        services.AddSingleton<AuditAggregator>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditAggregator>());
         return services;
     }
 

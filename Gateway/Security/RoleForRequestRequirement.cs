@@ -18,7 +18,9 @@ public sealed class RoleForRequestRequirement : IAuthorizationRequirement
         }
 
         var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
-        return HttpMethods.IsPost(method) && pattern is "/upload" ? GatewayRoles.Uploader : GatewayRoles.Admin;
+        return HttpMethods.IsPost(method) && pattern is "/upload" or "/dicom-web/studies" or "/dicom-web/studies/{study}"
+            ? GatewayRoles.Uploader
+            : GatewayRoles.Admin;
     }
 }
 

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Azure;
-using HeadCt.Gateway.Features.Upload;
 using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Gateway.Storage;
 
-/// <summary>Idempotency-Key → first response, in blob storage so a key survives restarts and cache loss.</summary>
+/// <summary>Scoped Idempotency-Key hash → its first use (fingerprint and study), in blob storage so a key survives restarts and cache loss.</summary>
 public sealed class BlobIdempotencyStore(DicomContainer container) : IIdempotencyStore
 {
-    public async Task<UploadResponse?> FindAsync(string keyHash, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> FindAsync(string keyHash, CancellationToken cancellationToken)
     {
         var blobs = await container.GetAsync(cancellationToken);
         var blob = blobs.GetBlobClient(StudyBlobLayout.Idempotency(keyHash));
@@ -18,7 +17,7 @@ public sealed class BlobIdempotencyStore(DicomContainer container) : IIdempotenc
             try
             {
                 var content = await blob.DownloadContentAsync(cancellationToken);
-                return JsonSerializer.Deserialize<UploadResponse>(content.Value.Content.ToMemory().Span, GatewayJson.Options);
+                return JsonSerializer.Deserialize<IdempotencyRecord>(content.Value.Content.ToMemory().Span, GatewayJson.Options);
             }
             catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
             {
@@ -27,7 +26,7 @@ public sealed class BlobIdempotencyStore(DicomContainer container) : IIdempotenc
         });
     }
 
-    public async Task<UploadResponse?> TryAddAsync(string keyHash, UploadResponse response, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> TryAddAsync(string keyHash, IdempotencyRecord record, CancellationToken cancellationToken)
     {
         var blobs = await container.GetAsync(cancellationToken);
         var blob = blobs.GetBlobClient(StudyBlobLayout.Idempotency(keyHash));
@@ -38,7 +37,7 @@ public sealed class BlobIdempotencyStore(DicomContainer container) : IIdempotenc
             {
                 try
                 {
-                    await blob.UploadAsync(BinaryData.FromObjectAsJson(response, GatewayJson.Options), options, cancellationToken);
+                    await blob.UploadAsync(BinaryData.FromObjectAsJson(record, GatewayJson.Options), options, cancellationToken);
                 }
                 catch (RequestFailedException e) when (e.Status is StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed)
                 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Azure;
@@ -8,10 +7,18 @@ namespace HeadCt.Gateway.Storage;
 
 public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
 {
+    /// <summary>
+    /// One block at a time: when the content stream is cut off (a size limit, a bad zip entry) no block is still being
+    /// staged in the background, so removing the blob leaves nothing behind (a straggling block would outlive it).
+    /// Instances above 4 MiB are rare; slices are a few hundred KB and go in one request.
+    /// </summary>
     private static readonly BlobUploadOptions DicomUpload = new()
     {
         HttpHeaders = new BlobHttpHeaders { ContentType = "application/dicom" },
-        TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20 },
+        TransferOptions = new Azure.Storage.StorageTransferOptions
+        {
+            InitialTransferSize = 4 << 20, MaximumTransferSize = 4 << 20, MaximumConcurrency = 1,
+        },
     };
 
     public async Task<long> WriteInstanceAsync(string studyId, int number, Stream content, CancellationToken cancellationToken)
@@ -29,17 +36,6 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
         var blob = blobs.GetBlobClient(StudyBlobLayout.Record(record.Id));
         var json = BinaryData.FromObjectAsJson(record, GatewayJson.Options);
         await StorageCalls.Run(() => blob.UploadAsync(json, overwrite: true, cancellationToken));
-
-        // After the record: a marker without its record would list a study that cannot be opened.
-        var marker = blobs.GetBlobClient(RecentStudyIndex.Marker(record.Id, record.CreatedAt));
-        var markerOptions = new BlobUploadOptions
-        {
-            Metadata = new Dictionary<string, string>
-            {
-                [RecentStudyIndex.FileCountMetadata] = record.Instances.Count.ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        await StorageCalls.Run(() => marker.UploadAsync(BinaryData.Empty, markerOptions, cancellationToken));
     }
 
     public async Task<StudyRecord?> ReadRecordAsync(string studyId, CancellationToken cancellationToken)
@@ -64,20 +60,14 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
     {
         var blobs = await container.GetAsync(cancellationToken);
 
-        // The marker goes first: if the rest fails the study is unlisted but still deletable by id, never a ghost.
-        if (await ReadRecordAsync(studyId, cancellationToken) is { } record)
-        {
-            await StorageCalls.Run(() => blobs.DeleteBlobIfExistsAsync(
-                RecentStudyIndex.Marker(record.Id, record.CreatedAt), cancellationToken: cancellationToken));
-        }
-
         return await StorageCalls.Run(async () =>
         {
             var deleted = 0;
-            await foreach (var item in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = StudyBlobLayout.StudyPrefix(studyId) }, cancellationToken))
+            var listing = blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = StudyBlobLayout.StudyPrefix(studyId), States = BlobStates.Uncommitted },
+                cancellationToken);
+            await foreach (var item in listing)
             {
-                var response = await blobs.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
-                if (response.Value)
+                if (await StagedBlobs.DeleteAsync(blobs, item.Name, cancellationToken))
                 {
                     deleted++;
                 }
@@ -87,30 +77,78 @@ public sealed class BlobStudyStore(DicomContainer container) : IStudyStore
         });
     }
 
-    public async Task<IReadOnlyList<RecentStudy>> ListRecentAsync(int limit, CancellationToken cancellationToken)
+    public async Task DeleteBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         var blobs = await container.GetAsync(cancellationToken);
-        return await StorageCalls.Run(async () =>
+        await StorageCalls.Run(() => StagedBlobs.DeleteAsync(blobs, blobName, cancellationToken));
+    }
+
+    public async Task MarkPendingAsync(string studyId, CancellationToken cancellationToken)
+    {
+        var blobs = await container.GetAsync(cancellationToken);
+        await StorageCalls.Run(() => blobs.GetBlobClient(StudyBlobLayout.Pending(studyId)).UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken));
+    }
+
+    public async Task ClearPendingAsync(string studyId, CancellationToken cancellationToken)
+    {
+        var blobs = await container.GetAsync(cancellationToken);
+        await StorageCalls.Run(() => blobs.DeleteBlobIfExistsAsync(StudyBlobLayout.Pending(studyId), cancellationToken: cancellationToken));
+    }
+
+    public async IAsyncEnumerable<string> ListPendingAsync(
+        DateTimeOffset olderThan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var blobs = await container.GetAsync(cancellationToken);
+        var found = await StorageCalls.Run(async () =>
         {
-            var recent = new List<RecentStudy>(limit);
-            var listing = blobs.GetBlobsAsync(
-                new GetBlobsOptions { Prefix = RecentStudyIndex.Prefix, Traits = BlobTraits.Metadata }, cancellationToken);
-            await foreach (var page in listing.AsPages(pageSizeHint: limit))
+            var ids = new List<string>();
+            await foreach (var item in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = StudyBlobLayout.PendingPrefix }, cancellationToken))
             {
-                foreach (var item in page.Values)
+                var id = item.Name[StudyBlobLayout.PendingPrefix.Length..];
+                if (StudyId.IsValid(id) && item.Properties.LastModified < olderThan)
                 {
-                    if (RecentStudyIndex.Parse(item.Name, item.Metadata) is { } study)
-                    {
-                        recent.Add(study);
-                        if (recent.Count == limit)
-                        {
-                            return recent;
-                        }
-                    }
+                    ids.Add(id);
                 }
             }
 
-            return recent;
+            return ids;
         });
+        foreach (var id in found)
+        {
+            yield return id;
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListUnrecordedStudiesAsync(
+        DateTimeOffset olderThan, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var blobs = await container.GetAsync(cancellationToken);
+        string? current = null;
+        var (recorded, young) = (false, false);
+        var listing = blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = "studies/", States = BlobStates.Uncommitted }, cancellationToken);
+        await using var items = listing.GetAsyncEnumerator(cancellationToken);
+        while (await StorageCalls.Run(async () => await items.MoveNextAsync()))
+        {
+            var item = items.Current;
+            var slash = item.Name.IndexOf('/', "studies/".Length);
+            var id = slash < 0 ? null : item.Name["studies/".Length..slash];
+            if (id != current)
+            {
+                if (current is not null && !recorded && !young)
+                {
+                    yield return current;
+                }
+
+                (current, recorded, young) = (id, false, false);
+            }
+
+            recorded |= item.Name == StudyBlobLayout.Record(id ?? "");
+            young |= !(item.Properties.LastModified < olderThan);
+        }
+
+        if (current is not null && !recorded && !young)
+        {
+            yield return current;
+        }
     }
 }

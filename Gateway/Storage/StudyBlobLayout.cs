@@ -16,4 +16,12 @@ public static class StudyBlobLayout
     public static string Record(string studyId) => $"studies/{studyId}/study.json";
 
     public static string Idempotency(string keyHash) => $"idempotency/{keyHash}.json";
+
+    public const string PendingPrefix = "pending/";
+
+    /// <summary>
+    /// Written before a study's first instance and removed once its record is written (or it was cleaned up): a marker
+    /// older than the sweeper's grace period names a study that never finished, whose blobs are to be removed.
+    /// </summary>
+    public static string Pending(string studyId) => $"{PendingPrefix}{studyId}";
 }

@@ -2,14 +2,18 @@ using System.Buffers;
 using HeadCt.Dicom;
 using HeadCt.Dicom.Codecs;
 using HeadCt.Dicom.Pixels;
+using HeadCt.Imaging.Selection;
 
 namespace HeadCt.Imaging.Volume;
 
 /// <summary>Reads each file once and writes the HU of the frames the plan uses into their target planes; files run in parallel.</summary>
 internal static class SliceDecoder
 {
-    /// <summary>Slice i goes to plane i of <paramref name="planes"/>.</summary>
-    public static void Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options)
+    /// <summary>
+    /// Slice i goes to plane i of <paramref name="planes"/>. A file that cannot be decoded (truncated, corrupt, an
+    /// unsupported pixel format) does not stop the others: it is returned with its reason, its planes left unwritten.
+    /// </summary>
+    public static IReadOnlyList<(InstanceFile File, string Reason)> Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options)
     {
         var byFile = new Dictionary<string, List<(StackedSlice Slice, int Target)>>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
@@ -19,16 +23,24 @@ internal static class SliceDecoder
             list.Add((slices[i], i));
         }
         var work = byFile.Values.ToArray();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<(InstanceFile File, string Reason)>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
-        try
+        Parallel.For(0, work.Length, parallel, w =>
         {
-            Parallel.For(0, work.Length, parallel, w => DecodeFile(work[w], planes, planeLength));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // One failing file decides the outcome; rethrow it as itself, not wrapped.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+            try
+            {
+                DecodeFile(work[w], planes, planeLength);
+            }
+            catch (DicomException e)
+            {
+                failures.Add((work[w][0].Slice.File, e.Message));
+            }
+            catch (ImagingException e)
+            {
+                failures.Add((work[w][0].Slice.File, e.Reason));
+            }
+        });
+        return [.. failures.OrderBy(failure => failure.File.Path, StringComparer.Ordinal)];
     }
 
     /// <summary>The file is read into a pooled buffer that goes back to the pool once its frames are in HU: no file bytes outlive the call.</summary>

@@ -32,6 +32,13 @@ public sealed record VolumeOptions
     /// <summary>Orientation cosines and pixel spacings closer than this are equal.</summary>
     public double GeometryTolerance { get; init; } = 1e-3;
 
+    /// <summary>
+    /// Largest output grid, checked from the plan before anything is allocated: slices far apart with a fine typical
+    /// spacing would otherwise resample into a grid far larger than their pixels.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxVoxels { get; init; } = int.MaxValue;
+
     [Range(1, 1024)]
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

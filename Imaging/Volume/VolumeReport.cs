@@ -20,6 +20,9 @@ public sealed record VolumeReport
     public double TiltDegrees { get; init; }
     public bool TiltCorrected { get; init; }
 
+    /// <summary>Instances whose pixel data could not be decoded, left out (the rest of the series made the volume).</summary>
+    public IReadOnlyList<SkippedInstance> SkippedInstances { get; init; } = [];
+
     /// <summary>True when the output grid was interpolated (irregular spacing or tilt), false when the slices were used as they are.</summary>
     public bool Resampled { get; init; }
 }

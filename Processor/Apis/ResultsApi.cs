@@ -64,7 +64,23 @@ public static class ResultsApi
         }
 
         var metadata = update.ToMetadata(time.GetUtcNow());
-        var outcome = await results.UpdateAsync(id, document => document with { Metadata = metadata }, ifMatch, cancellationToken);
+        ResultStatus? refusedStatus = null;
+        var outcome = await results.UpdateAsync(id, document =>
+        {
+            // A verdict needs a result to judge: a failed (or unfinished) study can carry comments and tags, not a review.
+            if (metadata.Review is not null && document.Status != ResultStatus.Completed)
+            {
+                refusedStatus = document.Status;
+                return null;
+            }
+
+            return document with { Metadata = metadata };
+        }, ifMatch, cancellationToken);
+        if (refusedStatus is { } status)
+        {
+            return ProcessorProblems.ReviewNotAllowed(id, status);
+        }
+
         return outcome switch
         {
             ResultUpdate.Updated updated => new StoredResultResponse(updated.Result),

@@ -1,5 +1,6 @@
 using HeadCt.Inference.Models;
 using HeadCt.Processor.Attention;
+using HeadCt.Processor.Index;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.Volumes;
 using HeadCt.Processor.Pipeline;
@@ -10,6 +11,7 @@ using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Processor.Worker;
+using HeadCt.Services.Common.Imaging;
 using HeadCt.Services.Common.Problems;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -21,17 +23,7 @@ public static class ApplicationServiceExtensions
     {
         var services = builder.Services;
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new();
-        builder.AddAzureStorageClients("storage",
-            blobs =>
-            {
-                blobs.Retry.NetworkTimeout = storage.NetworkTimeout;
-                blobs.Retry.MaxRetries = storage.MaxRetries;
-            },
-            queues =>
-            {
-                queues.Retry.NetworkTimeout = storage.NetworkTimeout;
-                queues.Retry.MaxRetries = storage.MaxRetries;
-            });
+        builder.AddAzureStorageClients("storage", storage.Resilience);
         AddResultCache(builder);
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -39,12 +31,14 @@ public static class ApplicationServiceExtensions
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelSelectionOptions>().BindConfiguration(InferenceOptions.SectionName);
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PixelBudgetOptions>().BindConfiguration(PixelBudgetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RenderingOptions>().BindConfiguration(RenderingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessorTelemetry>();
         services.AddSingleton<ResultsContainer>();
         services.AddSingleton<IResultStore, BlobResultStore>();
+        builder.AddResultIndexing(); // replaces IResultStore with the indexing decorator over BlobResultStore
         services.AddSingleton<IJobQueue, StorageJobQueue>();
         services.AddSingleton<RenderingStore>();
         services.AddSingleton<IStudyViewLoader, StudyViewLoader>();
@@ -56,6 +50,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService<ModelStartup>();
         services.AddSingleton<AttentionStage>();
         services.AddSingleton<InferenceStage>();
+        services.AddSingleton<StudyPixelBudget>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobArrivalSignal>();

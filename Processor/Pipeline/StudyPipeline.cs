@@ -12,7 +12,8 @@ namespace HeadCt.Processor.Pipeline;
 /// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
-    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time)
+    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time,
+    StudyPixelBudget pixelBudget)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -31,11 +32,14 @@ public sealed class StudyPipeline(
         using (local)
         {
             IReadOnlyList<Imaging.Selection.InstanceFile> instances;
+            var unreadable = new List<HeadCt.Imaging.Volume.SkippedInstance>();
             using (var stage = timings.Start("parse"))
             {
-                instances = imaging.ReadInstances(studyId, local.Paths);
+                instances = imaging.ReadInstances(studyId, local.Paths, unreadable);
                 stage.Activity?.SetTag("headct.instance_count", instances.Count);
             }
+
+            pixelBudget.Check(instances);
 
             if (instances.Count == 0)
             {
@@ -52,7 +56,7 @@ public sealed class StudyPipeline(
             var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
             if (!result.Succeeded)
             {
-                var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []);
+                var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []) { UnreadableInstances = unreadable };
                 throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
                 {
                     Permanent = true,
@@ -61,7 +65,7 @@ public sealed class StudyPipeline(
             }
 
             var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
-            return new PipelineOutput(series, imaging.Describe(studyId, result), prediction, timings.Milliseconds)
+            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
             {
                 View = new StudyView(result.Volume!, attention),
             };

@@ -20,6 +20,12 @@ public static class ProcessorProblems
         title: "The study is not completed.", detail: $"Study '{id}' is {ProcessorJson.Name(status)}.",
         extensions: new Dictionary<string, object?> { ["studyStatus"] = ProcessorJson.Name(status) });
 
+    public static IResult ReviewNotAllowed(string id, ResultStatus status) => HttpResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.ReviewNotAllowed,
+        title: "Only a completed study can be reviewed.",
+        detail: $"Study '{id}' is {ProcessorJson.Name(status)}: there is no result to agree or disagree with. A comment and tags can still be saved.",
+        extensions: new Dictionary<string, object?> { ["studyStatus"] = ProcessorJson.Name(status) });
+
     public static IResult NotRendered(string id, string kind) => HttpResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotRendered,
         title: $"No {kind} for this study.",

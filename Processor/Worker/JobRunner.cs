@@ -119,11 +119,11 @@ public sealed class JobRunner(
 
     private async Task HandleFailureAsync(LeasedJob job, string studyId, Exception error, CancellationToken stopping)
     {
-        var reason = ReasonOf(error);
-        if (error is PipelineException { Permanent: true } permanent)
+        var reason = JobFailures.ReasonOf(error);
+        if (JobFailures.IsPermanent(error))
         {
             // The input itself is unusable: another attempt would fail the same way.
-            await FailAsync(job, studyId, reason, stopping, permanent.Output);
+            await FailAsync(job, studyId, reason, stopping, (error as PipelineException)?.Output);
             return;
         }
 
@@ -171,12 +171,4 @@ public sealed class JobRunner(
         Log.JobDropped(logger, studyId, why);
         await queue.CompleteAsync(job, stopping);
     }
-
-    /// <summary>Pipeline and DICOM errors explain themselves; anything else is named by type, not echoed.</summary>
-    private static string ReasonOf(Exception error) => error switch
-    {
-        PipelineException or Dicom.DicomException => error.Message,
-        HeadCt.Services.Common.Storage.StorageUnavailableException => "Storage was unavailable.",
-        _ => $"Unexpected {error.GetType().Name}.",
-    };
 }

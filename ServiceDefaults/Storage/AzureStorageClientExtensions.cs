@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HeadCt.ServiceDefaults.Storage;
@@ -11,46 +13,59 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Stands in for the Aspire.Azure.Storage.Blobs/Queues client integrations (not available to this project):
 /// one <see cref="BlobServiceClient"/> and one <see cref="QueueServiceClient"/> built from
-/// <c>ConnectionStrings:{connectionName}</c>, with "ready" health checks and Azure SDK tracing.
+/// <c>ConnectionStrings:{connectionName}</c>, either an account connection string or the account's endpoints reached with
+/// <see cref="DefaultAzureCredential"/> (<see cref="StorageConnection"/>), with "ready" health checks (storage away is
+/// "degraded": the service runs, answers what it can and says so) and Azure SDK tracing.
 /// </summary>
 public static class AzureStorageClientExtensions
 {
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(3);
 
+    /// <param name="resilience">
+    /// Per-try timeout and retries (short, with back-off from 0.2 s to 2 s) and the circuit breaker that refuses calls
+    /// at once while storage is away, so an outage is answered in seconds, not minutes.
+    /// </param>
+    /// <param name="configureClient">Applied last to both clients' options (tests: a transport that trusts a test certificate).</param>
     public static TBuilder AddAzureStorageClients<TBuilder>(
-        this TBuilder builder,
-        string connectionName,
-        Action<BlobClientOptions>? configureBlobOptions = null,
-        Action<QueueClientOptions>? configureQueueOptions = null)
+        this TBuilder builder, string connectionName, StorageResilience resilience, Action<ClientOptions>? configureClient = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
 
+        // read once: a malformed setting fails at start-up with its name, and blob and queue clients share one credential
+        var connection = StorageConnection.Parse(builder.Configuration.GetConnectionString(connectionName), "ConnectionStrings:" + connectionName);
+        var credential = connection.UsesIdentity ? new DefaultAzureCredential() : null;
         builder.Services.AddSingleton(services =>
         {
             var options = new BlobClientOptions();
-            configureBlobOptions?.Invoke(options);
-            return new BlobServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
+            Configure(options, resilience, services);
+            configureClient?.Invoke(options);
+            return credential is null
+                ? new BlobServiceClient(connection.ConnectionString, options)
+                : new BlobServiceClient(connection.BlobEndpoint, credential, options);
         });
         builder.Services.AddSingleton(services =>
         {
             var options = new QueueClientOptions();
-            configureQueueOptions?.Invoke(options);
-            return new QueueServiceClient(ReadConnectionString(services.GetRequiredService<IConfiguration>(), connectionName), options);
+            Configure(options, resilience, services);
+            configureClient?.Invoke(options);
+            return credential is null
+                ? new QueueServiceClient(connection.ConnectionString, options)
+                : new QueueServiceClient(connection.QueueEndpoint, credential, options);
         });
 
         builder.Services.AddHealthChecks()
             .Add(new HealthCheckRegistration(
                 $"{connectionName}-blob",
                 services => new BlobServiceHealthCheck(services.GetRequiredService<BlobServiceClient>()),
-                failureStatus: null,
+                failureStatus: HealthStatus.Degraded,
                 tags: [HealthEndpoints.ReadyTag],
                 timeout: HealthCheckTimeout))
             .Add(new HealthCheckRegistration(
                 $"{connectionName}-queue",
                 services => new QueueServiceHealthCheck(services.GetRequiredService<QueueServiceClient>()),
-                failureStatus: null,
+                failureStatus: HealthStatus.Degraded,
                 tags: [HealthEndpoints.ReadyTag],
                 timeout: HealthCheckTimeout));
 
@@ -60,16 +75,14 @@ public static class AzureStorageClientExtensions
         return builder;
     }
 
-    private static string ReadConnectionString(IConfiguration configuration, string connectionName)
+    private static void Configure(ClientOptions options, StorageResilience resilience, IServiceProvider services)
     {
-        var connectionString = configuration.GetConnectionString(connectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                $"Azure Storage connection string 'ConnectionStrings:{connectionName}' is missing. " +
-                "Run the service through the AppHost, or set ConnectionStrings__" + connectionName + ".");
-        }
-
-        return connectionString;
+        options.Retry.NetworkTimeout = resilience.NetworkTimeout;
+        options.Retry.MaxRetries = resilience.MaxRetries;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.AddPolicy(new StorageCircuitBreaker(resilience, services.GetService<TimeProvider>() ?? TimeProvider.System),
+            HttpPipelinePosition.PerRetry);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -14,6 +15,9 @@ public static class OpenTelemetryExtensions
     // The Azure SDK only emits ActivitySource spans (instead of DiagnosticSource events) behind this switch.
     private const string AzureActivitySourceSwitch = "Azure.Experimental.EnableActivitySource";
     private const string AzureSdkSources = "Azure.*";
+
+    /// <summary>Set by infra/ (Application Insights); the Azure Monitor distro reads it from configuration itself.</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -44,6 +48,10 @@ public static class OpenTelemetryExtensions
         return builder;
     }
 
+    /// <summary>
+    /// OTLP when an endpoint is set (the Aspire dashboard, locally), and Azure Monitor (Application Insights) when its
+    /// connection string is set (in Azure, by infra/); both at once are allowed.
+    /// </summary>
     private static void AddOpenTelemetryExporters<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -51,6 +59,11 @@ public static class OpenTelemetryExtensions
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[ApplicationInsightsConnectionString]))
+        {
+            builder.Services.AddOpenTelemetry().UseAzureMonitor();
         }
     }
 }

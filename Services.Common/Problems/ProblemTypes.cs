@@ -27,6 +27,11 @@ public static class ProblemTypes
     public const string InternalError = Base + "internal-error";
     public const string StudyBusy = Base + "study-busy";
     public const string UnknownDestination = Base + "unknown-destination";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string UploadTimeout = Base + "upload-timeout";
+    public const string TooManyRequests = Base + "too-many-requests";
+    public const string PreconditionRequired = Base + "precondition-required";
+    public const string ReviewNotAllowed = Base + "review-not-allowed";
 
     /// <summary>The type for a status code when no more specific problem was chosen (routing 404, 405...).</summary>
     public static string ForStatus(int status) => status switch
@@ -37,6 +42,8 @@ public static class ProblemTypes
         StatusCodes.Status412PreconditionFailed => PreconditionFailed,
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status428PreconditionRequired => PreconditionRequired,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
         StatusCodes.Status500InternalServerError => InternalError,
         StatusCodes.Status503ServiceUnavailable => Base + "service-unavailable",
         _ => Base + "http-" + status,

@@ -13,17 +13,23 @@ internal static class CorpusLocator
         return files;
     }
 
-    private static string Locate()
+    /// <summary>The folder holding Aspire.sln above this program.</summary>
+    public static string RepositoryRoot()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("DICOM_CORPUS");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-            return fromEnvironment;
         // BenchmarkDotNet runs each benchmark from a generated project under bin/, so walk up from there.
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Aspire.sln")))
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "dicom-corpus"));
+                return directory.FullName;
         }
         throw new DirectoryNotFoundException("no Aspire.sln above " + AppContext.BaseDirectory + "; set DICOM_CORPUS");
+    }
+
+    private static string Locate()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("DICOM_CORPUS");
+        return !string.IsNullOrEmpty(fromEnvironment)
+            ? fromEnvironment
+            : Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "dicom-corpus"));
     }
 }

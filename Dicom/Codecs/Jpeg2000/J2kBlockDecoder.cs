@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static HeadCt.Dicom.Codecs.Jpeg2000.J2kContextTables;
 
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
@@ -6,37 +7,35 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 /// EBCOT tier-1 decoding of one code-block (T.800 Annex D): significance propagation, magnitude refinement and
 /// cleanup passes with every code-block style (bypass, reset, terminate each pass, vertically causal, predictable
 /// termination, segmentation symbols). Magnitudes are kept with one extra fractional bit so a truncated block is
-/// reconstructed at the middle of its uncertainty interval (T.800 E.1.1.2, r = ½).
+/// reconstructed at the middle of its uncertainty interval (T.800 E.1.1.2, r = ½). The coefficient state is laid out
+/// as the passes scan it (<see cref="J2kStripeColumn"/>).
 /// </summary>
-internal sealed class J2kBlockDecoder
+internal sealed partial class J2kBlockDecoder
 {
     private const int MaxSide = 1024;
-    private readonly J2kMqDecoder mq = new();
+    private readonly byte[] contexts = new byte[J2kMqDecoder.ContextCount];
     private readonly J2kRawBitReader raw = new();
-    private int[] flags = new int[66 * 66];
-    private int[] magnitudes = new int[64 * 64];
+    private J2kStripeColumn[] columns = new J2kStripeColumn[(64 + 2) * (16 + 2)];
+    private byte[] segment = new byte[256];
     private int width;
     private int height;
-    private int stride;
-    private byte[] zeroCoding = J2kContextTables.ZeroCoding[0];
+    private int columnsPerStripe;
+    private byte[] zeroCoding = ZeroCoding[0];
     private bool causal;
 
-    /// <summary>Decodes <paramref name="block"/>; afterwards <see cref="Magnitude"/> and <see cref="IsNegative"/> hold its coefficients.</summary>
+    /// <summary>Decodes <paramref name="block"/>; then <see cref="StoreReversible"/> or <see cref="StoreIrreversible"/> put its coefficients in place.</summary>
     public void Decode(J2kCodeBlock block, J2kBand band, int roiShift, J2kCodeBlockStyle style, long offset)
     {
         width = block.Width;
         height = block.Height;
-        stride = width + 2;
         if (width > MaxSide || height > MaxSide)
             throw J2kErrors.Corrupt($"code-block {width}×{height} too large", offset);
-        var needed = stride * (height + 2);
-        if (flags.Length < needed)
-            flags = new int[needed];
-        if (magnitudes.Length < width * height)
-            magnitudes = new int[width * height];
-        Array.Clear(flags, 0, needed);
-        Array.Clear(magnitudes, 0, width * height);
-        zeroCoding = J2kContextTables.ZeroCoding[OrientationGroup(band.Orientation)];
+        columnsPerStripe = width + 2;
+        var needed = columnsPerStripe * ((height + 3) / 4 + 2);
+        if (columns.Length < needed)
+            columns = new J2kStripeColumn[needed];
+        Array.Clear(columns, 0, needed);
+        zeroCoding = ZeroCoding[OrientationGroup(band.Orientation)];
         causal = (style & J2kCodeBlockStyle.VerticallyCausal) != 0;
         if (block.Passes == 0)
             return;
@@ -47,7 +46,7 @@ internal sealed class J2kBlockDecoder
         if (planes > 30)
             throw J2kErrors.Unsupported($"code-block with {planes} magnitude bit-planes (ROI shift {roiShift})", offset);
 
-        mq.ResetContexts();
+        J2kMqDecoder.ResetContexts(contexts);
         var bypass = (style & J2kCodeBlockStyle.Bypass) != 0;
         var reset = (style & J2kCodeBlockStyle.ResetContexts) != 0;
         var segmentation = (style & J2kCodeBlockStyle.SegmentationSymbols) != 0;
@@ -55,13 +54,19 @@ internal sealed class J2kBlockDecoder
         var passType = 2; // 0 significance propagation, 1 magnitude refinement, 2 cleanup; the first pass is a cleanup
         var passIndex = 0;
         var dataStart = 0;
+        var mq = default(J2kMqRegisters);
         foreach (var (passes, length) in block.Segments)
         {
             var isRaw = bypass && passIndex >= 10 && passType != 2;
             if (isRaw)
+            {
                 raw.Start(block.Data, dataStart, length);
+            }
             else
-                mq.Start(block.Data, dataStart, length);
+            {
+                CopyPadded(block.Data.AsSpan(dataStart, length));
+                mq = J2kMqDecoder.Start(ref segment[0]);
+            }
             dataStart += length;
             for (var p = 0; p < passes; p++)
             {
@@ -70,22 +75,19 @@ internal sealed class J2kBlockDecoder
                 switch (passType)
                 {
                     case 0:
-                        if (isRaw) SignificanceRaw(plane); else Significance(plane);
+                        if (isRaw) SignificanceRaw(plane); else Significance(plane, ref mq);
                         break;
                     case 1:
-                        if (isRaw) RefinementRaw(plane); else Refinement(plane);
+                        if (isRaw) RefinementRaw(plane); else Refinement(plane, ref mq);
                         break;
                     default:
-                        Cleanup(plane);
+                        Cleanup(plane, ref mq);
                         if (segmentation)
-                        {
-                            for (var i = 0; i < 4; i++)
-                                mq.Decode(J2kMqDecoder.UniformContext);
-                        }
+                            SegmentationSymbol(ref mq);
                         break;
                 }
                 if (reset)
-                    mq.ResetContexts();
+                    J2kMqDecoder.ResetContexts(contexts);
                 if (passType == 2)
                 {
                     passType = 0;
@@ -100,196 +102,66 @@ internal sealed class J2kBlockDecoder
         }
     }
 
-    public int Width => width;
-    public int Height => height;
-
-    /// <summary>Magnitude with one fractional bit (value × 2) at (x, y).</summary>
-    public int Magnitude(int x, int y) => magnitudes[y * width + x];
-
-    public bool IsNegative(int x, int y) => (flags[(y + 1) * stride + x + 1] & Negative) != 0;
-
-    public ReadOnlySpan<int> MagnitudeRow(int y) => magnitudes.AsSpan(y * width, width);
-
-    public ReadOnlySpan<int> FlagRow(int y) => flags.AsSpan((y + 1) * stride + 1, width);
-
-    private void Significance(int plane)
+    /// <summary>Writes the decoded integers (5/3 path) into <paramref name="target"/> at <paramref name="start"/>, rows <paramref name="stride"/> apart; ROI max-shift undone (T.800 H.1).</summary>
+    public void StoreReversible(Span<int> target, int start, int stride, int roi)
     {
-        var value = 3 << plane;
-        for (var y0 = 0; y0 < height; y0 += 4)
+        for (var y = 0; y < height; y++)
         {
-            var y1 = Math.Min(y0 + 4, height);
-            for (var x = 0; x < width; x++)
+            var row = target.Slice(start + y * stride, width);
+            ref var column = ref columns[FirstColumnOf(y)];
+            var shift = (y & 3) << 4;
+            for (var x = 0; x < row.Length; x++, column = ref Unsafe.Add(ref column, 1))
             {
-                if ((ColumnFlags(y0, y1, x) & Neighbours) == 0)
-                    continue; // nothing significant around this column yet
-                for (var y = y0; y < y1; y++)
-                {
-                    var i = (y + 1) * stride + x + 1;
-                    var f = flags[i];
-                    if ((f & Significant) != 0 || (f & Neighbours) == 0)
-                        continue;
-                    if (mq.Decode(zeroCoding[f & Neighbours]) != 0)
-                    {
-                        var sign = SignCoding[SignKey(f)];
-                        var negative = mq.Decode(sign & 0x1F) ^ (sign >> 5);
-                        BecomeSignificant(i, x, y, negative != 0);
-                        magnitudes[y * width + x] = value;
-                    }
-                    flags[i] |= Visited;
-                }
+                var f = (int)(column.Flags >> shift);
+                // 0 unless significant; the sign applied as (m ^ s) − s with s = 0 or −1
+                var significant = -((f >> 12) & 1);
+                var negative = -((f >> 15) & 1);
+                var magnitude = (Unshift(J2kStripeColumn.Magnitude(ref column, y & 3), roi) >> 1) & significant;
+                row[x] = (magnitude ^ negative) - negative;
             }
         }
     }
 
-    private void SignificanceRaw(int plane)
+    /// <summary>Writes the dequantised coefficients (9/7 path, step size Δb) like <see cref="StoreReversible"/>.</summary>
+    public void StoreIrreversible(Span<float> target, int start, int stride, int roi, float stepSize)
     {
-        var value = 3 << plane;
-        for (var y0 = 0; y0 < height; y0 += 4)
+        var halfStep = stepSize * 0.5f;
+        for (var y = 0; y < height; y++)
         {
-            var y1 = Math.Min(y0 + 4, height);
-            for (var x = 0; x < width; x++)
+            var row = target.Slice(start + y * stride, width);
+            ref var column = ref columns[FirstColumnOf(y)];
+            var shift = (y & 3) << 4;
+            for (var x = 0; x < row.Length; x++, column = ref Unsafe.Add(ref column, 1))
             {
-                if ((ColumnFlags(y0, y1, x) & Neighbours) == 0)
-                    continue; // nothing significant around this column yet
-                for (var y = y0; y < y1; y++)
-                {
-                    var i = (y + 1) * stride + x + 1;
-                    var f = flags[i];
-                    if ((f & Significant) != 0 || (f & Neighbours) == 0)
-                        continue;
-                    if (raw.ReadBit() != 0)
-                    {
-                        BecomeSignificant(i, x, y, raw.ReadBit() != 0);
-                        magnitudes[y * width + x] = value;
-                    }
-                    flags[i] |= Visited;
-                }
+                var f = (int)(column.Flags >> shift);
+                var significant = -((f >> 12) & 1);
+                var magnitude = Unshift(J2kStripeColumn.Magnitude(ref column, y & 3), roi) & significant;
+                var value = magnitude * halfStep;
+                row[x] = (f & Negative) != 0 ? -value : value;
             }
         }
     }
 
-    private void Refinement(int plane)
+    /// <summary>Index in <see cref="columns"/> of column 0 of the stripe holding row <paramref name="y"/>.</summary>
+    private int FirstColumnOf(int y) => ((y >> 2) + 1) * columnsPerStripe + 1;
+
+    /// <summary>Magnitudes at or above 2^s belong to the region of interest and are scaled down (T.800 H.1).</summary>
+    private static int Unshift(int magnitude, int roi) =>
+        roi > 0 && magnitude >= (1 << roi) ? magnitude >> roi : magnitude;
+
+    private void CopyPadded(ReadOnlySpan<byte> bytes)
     {
-        var half = 1 << plane;
-        for (var y0 = 0; y0 < height; y0 += 4)
-        {
-            var y1 = Math.Min(y0 + 4, height);
-            for (var x = 0; x < width; x++)
-            {
-                if ((ColumnFlags(y0, y1, x) & Significant) == 0)
-                    continue;
-                for (var y = y0; y < y1; y++)
-                {
-                    var i = (y + 1) * stride + x + 1;
-                    var f = flags[i];
-                    if ((f & (Significant | Visited)) != Significant)
-                        continue;
-                    var context = (f & Refined) != 0 ? 16 : (f & Neighbours) != 0 ? 15 : 14;
-                    magnitudes[y * width + x] += mq.Decode(context) != 0 ? half : -half;
-                    flags[i] = f | Refined;
-                }
-            }
-        }
+        if (segment.Length < bytes.Length + J2kMqDecoder.Padding)
+            segment = new byte[Math.Max(bytes.Length + J2kMqDecoder.Padding, segment.Length * 2)];
+        bytes.CopyTo(segment);
+        segment.AsSpan(bytes.Length, J2kMqDecoder.Padding).Fill(0xFF);
     }
 
-    private void RefinementRaw(int plane)
+    /// <summary>After a cleanup pass with segmentation symbols: 1010 in the UNIFORM context (T.800 D.5); a mismatch only flags corruption, which we tolerate like OpenJPEG.</summary>
+    private void SegmentationSymbol(ref J2kMqRegisters mq)
     {
-        var half = 1 << plane;
-        for (var y0 = 0; y0 < height; y0 += 4)
-        {
-            var y1 = Math.Min(y0 + 4, height);
-            for (var x = 0; x < width; x++)
-            {
-                if ((ColumnFlags(y0, y1, x) & Significant) == 0)
-                    continue;
-                for (var y = y0; y < y1; y++)
-                {
-                    var i = (y + 1) * stride + x + 1;
-                    var f = flags[i];
-                    if ((f & (Significant | Visited)) != Significant)
-                        continue;
-                    magnitudes[y * width + x] += raw.ReadBit() != 0 ? half : -half;
-                    flags[i] = f | Refined;
-                }
-            }
-        }
-    }
-
-    private void Cleanup(int plane)
-    {
-        var value = 3 << plane;
-        for (var y0 = 0; y0 < height; y0 += 4)
-        {
-            var y1 = Math.Min(y0 + 4, height);
-            for (var x = 0; x < width; x++)
-            {
-                var start = y0;
-                var top = (y0 + 1) * stride + x + 1;
-                if (y1 - y0 == 4
-                    && ((flags[top] | flags[top + stride] | flags[top + 2 * stride] | flags[top + 3 * stride])
-                        & (Significant | Visited | Neighbours)) == 0)
-                {
-                    // run-length mode (T.800 D.3.4)
-                    if (mq.Decode(J2kMqDecoder.RunLengthContext) == 0)
-                        continue;
-                    var run = mq.Decode(J2kMqDecoder.UniformContext) << 1;
-                    run |= mq.Decode(J2kMqDecoder.UniformContext);
-                    var y = y0 + run;
-                    var i = (y + 1) * stride + x + 1;
-                    var sign = SignCoding[SignKey(flags[i])];
-                    var negative = mq.Decode(sign & 0x1F) ^ (sign >> 5);
-                    BecomeSignificant(i, x, y, negative != 0);
-                    magnitudes[y * width + x] = value;
-                    start = y + 1;
-                }
-                for (var y = start; y < y1; y++)
-                {
-                    var i = (y + 1) * stride + x + 1;
-                    var f = flags[i];
-                    if ((f & Visited) != 0)
-                    {
-                        flags[i] = f & ~Visited;
-                        continue;
-                    }
-                    if ((f & Significant) != 0)
-                        continue;
-                    if (mq.Decode(zeroCoding[f & Neighbours]) == 0)
-                        continue;
-                    var sign = SignCoding[SignKey(f)];
-                    var negative = mq.Decode(sign & 0x1F) ^ (sign >> 5);
-                    BecomeSignificant(i, x, y, negative != 0);
-                    magnitudes[y * width + x] = value;
-                }
-            }
-        }
-    }
-
-    /// <summary>The flags of one stripe column OR-ed together.</summary>
-    private int ColumnFlags(int y0, int y1, int x)
-    {
-        var i = (y0 + 1) * stride + x + 1;
-        var all = 0;
-        for (var y = y0; y < y1; y++, i += stride)
-            all |= flags[i];
-        return all;
-    }
-
-    /// <summary>Marks (x, y) significant and tells its eight neighbours; in vertically causal mode the first row of a stripe does not tell the stripe above (T.800 D.7).</summary>
-    private void BecomeSignificant(int i, int x, int y, bool negative)
-    {
-        flags[i] |= Significant | (negative ? Negative : 0);
-        if (!causal || (y & 3) != 0)
-        {
-            var up = i - stride;
-            flags[up - 1] |= SouthEast;
-            flags[up] |= South | (negative ? SouthNegative : 0);
-            flags[up + 1] |= SouthWest;
-        }
-        flags[i - 1] |= East | (negative ? EastNegative : 0);
-        flags[i + 1] |= West | (negative ? WestNegative : 0);
-        var down = i + stride;
-        flags[down - 1] |= NorthEast;
-        flags[down] |= North | (negative ? NorthNegative : 0);
-        flags[down + 1] |= NorthWest;
+        ref var uniform = ref contexts[J2kMqDecoder.UniformContext];
+        for (var i = 0; i < 4; i++)
+            J2kMqDecoder.Decode(ref mq, ref uniform);
     }
 }

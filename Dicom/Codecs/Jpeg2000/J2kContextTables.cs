@@ -17,12 +17,12 @@ internal static class J2kContextTables
     /// <summary>Zero-coding context by orientation group (0: LL and LH, 1: HL, 2: HH) and the 8 neighbour bits.</summary>
     public static readonly byte[][] ZeroCoding = [BuildZeroCoding(0), BuildZeroCoding(1), BuildZeroCoding(2)];
 
-    /// <summary>Sign context (low 5 bits) and XOR bit (bit 5) by <see cref="SignKey"/>.</summary>
+    /// <summary>Sign context (low 5 bits) and XOR bit (bit 5) indexed by the low 12 flag bits (neighbours and their signs).</summary>
     public static readonly byte[] SignCoding = BuildSignCoding();
 
     public static int OrientationGroup(int orientation) => orientation switch { 1 => 1, 3 => 2, _ => 0 };
 
-    public static int SignKey(int flags) =>
+    private static int SignKey(int flags) =>
         ((flags >> 1) & 1) | ((flags >> 5) & 2) | ((flags >> 1) & 4) | ((flags >> 1) & 8) | ((flags >> 4) & 0xF0);
 
     private static byte[] BuildZeroCoding(int group)
@@ -56,6 +56,15 @@ internal static class J2kContextTables
     };
 
     private static byte[] BuildSignCoding()
+    {
+        var byKey = BuildSignCodingByKey();
+        var table = new byte[1 << 12];
+        for (var flags = 0; flags < table.Length; flags++)
+            table[flags] = byKey[SignKey(flags)];
+        return table;
+    }
+
+    private static byte[] BuildSignCodingByKey()
     {
         // key bits: 0 N significant, 1 S significant, 2 W significant, 3 E significant, 4..7 N, S, W, E negative
         var table = new byte[256];

@@ -18,13 +18,14 @@ internal static class J2kInverseDwt
     private const float Delta = 0.443506852043971f;
     private const float K = 1.230174104914001f;
     private const float InverseK = 1f / K;
+    private static readonly J2kLiftingFactors Factors = new(Alpha, Beta, Gamma, Delta, K, InverseK);
 
     public static void Reversible(int[] buffer, int stride, J2kTileComponent component)
     {
         var resolutions = component.Resolutions;
         var maxWidth = component.Width;
         var maxHeight = component.Height;
-        var line = ArrayPool<int>.Shared.Rent(Math.Max(maxWidth, maxHeight) + 2);
+        var line = ArrayPool<int>.Shared.Rent(J2kHorizontalLifting.ScratchLength(maxWidth));
         var rows = ArrayPool<int>.Shared.Rent(Math.Max(1, maxWidth * maxHeight));
         try
         {
@@ -53,7 +54,7 @@ internal static class J2kInverseDwt
     public static void Irreversible(float[] buffer, int stride, J2kTileComponent component)
     {
         var resolutions = component.Resolutions;
-        var line = ArrayPool<float>.Shared.Rent(Math.Max(component.Width, component.Height) + 2);
+        var line = ArrayPool<float>.Shared.Rent(J2kHorizontalLifting.ScratchLength(component.Width));
         var rows = ArrayPool<float>.Shared.Rent(Math.Max(1, component.Width * component.Height));
         try
         {
@@ -79,52 +80,16 @@ internal static class J2kInverseDwt
         }
     }
 
-    /// <summary>1D_SR of the 5/3 filter on one row: interleave, then F.3.8.1 steps 1 and 2.</summary>
+    /// <summary>1D_SR of the 5/3 filter on one row (F.3.8.1); a single sample is only rescaled (F.3.7).</summary>
     private static void Lift53(Span<int> row, int lowCount, int parity, int[] line)
     {
-        var n = row.Length;
-        if (n == 1)
+        if (row.Length == 1)
         {
             if (parity == 1)
                 row[0] /= 2;
             return;
         }
-        Interleave(row, lowCount, parity, line);
-        var x = line.AsSpan(0, n);
-        // even positions of the absolute grid (low-pass) sit at local i where i + parity is even;
-        // the ends mirror (periodic symmetric extension), the inside needs no test
-        for (var i = parity; i < n; i += 2)
-        {
-            if (i == 0 || i == n - 1)
-            {
-                var left = i > 0 ? x[i - 1] : x[i + 1];
-                var right = i + 1 < n ? x[i + 1] : x[i - 1];
-                x[i] -= (left + right + 2) >> 2;
-                continue;
-            }
-            x[i] -= (x[i - 1] + x[i + 1] + 2) >> 2;
-        }
-        for (var i = 1 - parity; i < n; i += 2)
-        {
-            if (i == 0 || i == n - 1)
-            {
-                var left = i > 0 ? x[i - 1] : x[i + 1];
-                var right = i + 1 < n ? x[i + 1] : x[i - 1];
-                x[i] += (left + right) >> 1;
-                continue;
-            }
-            x[i] += (x[i - 1] + x[i + 1]) >> 1;
-        }
-        x.CopyTo(row);
-    }
-
-    private static void Interleave<T>(Span<T> row, int lowCount, int parity, T[] line)
-    {
-        var n = row.Length;
-        var low = 0;
-        var high = lowCount;
-        for (var i = 0; i < n; i++)
-            line[i] = ((i + parity) & 1) == 0 ? row[low++] : row[high++];
+        J2kHorizontalLifting.Inverse53(row, lowCount, parity, line);
     }
 
     private static void Vertical53(int[] buffer, int stride, int width, int height, int lowHeight, int parity, int[] rows)
@@ -167,40 +132,16 @@ internal static class J2kInverseDwt
         }
     }
 
-    /// <summary>1D_SR of the 9/7 filter on one row (F.3.8.2): scale, then the four lifting steps undone.</summary>
+    /// <summary>1D_SR of the 9/7 filter on one row (F.3.8.2); a single sample is only rescaled (F.3.7).</summary>
     private static void Lift97(Span<float> row, int lowCount, int parity, float[] line)
     {
-        var n = row.Length;
-        if (n == 1)
+        if (row.Length == 1)
         {
             if (parity == 1)
                 row[0] *= 0.5f;
             return;
         }
-        Interleave(row, lowCount, parity, line);
-        var x = line.AsSpan(0, n);
-        var even = parity == 0 ? 0 : 1;
-        var odd = 1 - even;
-        for (var i = even; i < n; i += 2)
-            x[i] *= K;
-        for (var i = odd; i < n; i += 2)
-            x[i] *= InverseK;
-        LiftStep(x, even, Delta);
-        LiftStep(x, odd, Gamma);
-        LiftStep(x, even, Beta);
-        LiftStep(x, odd, Alpha);
-        x.CopyTo(row);
-    }
-
-    private static void LiftStep(Span<float> x, int first, float factor)
-    {
-        var n = x.Length;
-        for (var i = first; i < n; i += 2)
-        {
-            var left = i > 0 ? x[i - 1] : x[i + 1];
-            var right = i + 1 < n ? x[i + 1] : x[i - 1];
-            x[i] -= factor * (left + right);
-        }
+        J2kHorizontalLifting.Inverse97(row, lowCount, parity, line, Factors);
     }
 
     private static void Vertical97(float[] buffer, int stride, int width, int height, int lowHeight, int parity, float[] rows)

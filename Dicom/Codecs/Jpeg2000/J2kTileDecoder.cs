@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 
 namespace HeadCt.Dicom.Codecs.Jpeg2000;
 
@@ -6,7 +7,7 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 /// Decodes one tile: packets (tier 2), code-blocks (tier 1), dequantisation, inverse DWT, inverse multiple component
 /// transform, DC level shift (T.800 Annex G) and the write into the frame.
 /// </summary>
-internal sealed class J2kTileDecoder(J2kCodestream codestream, FrameInfo info)
+internal sealed class J2kTileDecoder(J2kCodestream codestream, FrameInfo info, J2kParallelism parallelism)
 {
     private readonly J2kBlockDecoder blockDecoder = new();
 
@@ -106,60 +107,61 @@ internal sealed class J2kTileDecoder(J2kCodestream codestream, FrameInfo info)
         return joined;
     }
 
+    /// <summary>
+    /// Tier 1 for every code-block of the component, each written into its own area of the component buffer. Code-blocks
+    /// are independent (T.800 D.1), so a large component spreads them over several threads, one block decoder each.
+    /// </summary>
     private void DecodeCodeBlocks(J2kTileComponent component, int[]? ints, float[]? floats, long offset)
     {
-        var stride = component.Width;
-        var style = component.Style.CodeBlockStyle;
-        var roi = component.RoiShift;
+        var work = new List<(J2kCodeBlock Block, J2kBand Band)>();
         foreach (var resolution in component.Resolutions)
         {
             foreach (var precinct in resolution.Precincts)
             {
                 foreach (var part in precinct.Bands)
                 {
-                    var band = part.Band;
                     foreach (var block in part.Blocks)
                     {
-                        if (block.Passes == 0)
-                            continue;
-                        blockDecoder.Decode(block, band, roi, style, offset);
-                        var x0 = band.BufferX + block.X0 - band.X0;
-                        var y0 = band.BufferY + block.Y0 - band.Y0;
-                        for (var y = 0; y < block.Height; y++)
-                        {
-                            var magnitudes = blockDecoder.MagnitudeRow(y);
-                            var rowFlags = blockDecoder.FlagRow(y);
-                            var start = (y0 + y) * stride + x0;
-                            if (ints is not null)
-                                StoreReversible(magnitudes, rowFlags, roi, ints.AsSpan(start, block.Width));
-                            else
-                                StoreIrreversible(magnitudes, rowFlags, roi, band.StepSize * 0.5f, floats!.AsSpan(start, block.Width));
-                        }
+                        if (block.Passes > 0)
+                            work.Add((block, part.Band));
                     }
                 }
             }
         }
-    }
-
-    /// <summary>ROI max-shift undone (T.800 H.1): magnitudes at or above 2^s belong to the region and are scaled down.</summary>
-    private static int Unshift(int magnitude, int roi) =>
-        roi > 0 && magnitude >= (1 << roi) ? magnitude >> roi : magnitude;
-
-    private static void StoreReversible(ReadOnlySpan<int> magnitudes, ReadOnlySpan<int> flags, int roi, Span<int> target)
-    {
-        for (var x = 0; x < target.Length; x++)
+        var threads = parallelism.ThreadsFor((long)component.Width * component.Height, work.Count);
+        if (threads <= 1)
         {
-            var magnitude = Unshift(magnitudes[x], roi) >> 1;
-            target[x] = (flags[x] & J2kContextTables.Negative) != 0 ? -magnitude : magnitude;
+            foreach (var (block, band) in work)
+                DecodeCodeBlock(blockDecoder, block, band, component, ints, floats, offset);
+            return;
+        }
+        try
+        {
+            Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => new J2kBlockDecoder(),
+                (i, _, decoder) =>
+                {
+                    DecodeCodeBlock(decoder, work[i].Block, work[i].Band, component, ints, floats, offset);
+                    return decoder;
+                },
+                _ => { });
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        {
+            // the decoder's contract is a DicomException, not the wrapper Parallel puts around it
+            ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
         }
     }
 
-    private static void StoreIrreversible(ReadOnlySpan<int> magnitudes, ReadOnlySpan<int> flags, int roi, float halfStep, Span<float> target)
+    private static void DecodeCodeBlock(J2kBlockDecoder decoder, J2kCodeBlock block, J2kBand band, J2kTileComponent component,
+        int[]? ints, float[]? floats, long offset)
     {
-        for (var x = 0; x < target.Length; x++)
-        {
-            var value = Unshift(magnitudes[x], roi) * halfStep;
-            target[x] = (flags[x] & J2kContextTables.Negative) != 0 ? -value : value;
-        }
+        var stride = component.Width;
+        var roi = component.RoiShift;
+        decoder.Decode(block, band, roi, component.Style.CodeBlockStyle, offset);
+        var start = (band.BufferY + block.Y0 - band.Y0) * stride + band.BufferX + block.X0 - band.X0;
+        if (ints is not null)
+            decoder.StoreReversible(ints, start, stride, roi);
+        else
+            decoder.StoreIrreversible(floats!, start, stride, roi, band.StepSize);
     }
 }

@@ -7,17 +7,36 @@ namespace HeadCt.Dicom.Codecs.Jpeg2000;
 /// </summary>
 public sealed class Jpeg2000Decoder : IFrameDecoder
 {
+    /// <summary>Samples of one tile-component from which its code-blocks are decoded on several threads (1024 × 1024).</summary>
+    public const long DefaultParallelThreshold = 1024 * 1024;
+
     public IReadOnlyCollection<string> TransferSyntaxUids { get; } =
         [TransferSyntax.Jpeg2000Lossless.Uid, TransferSyntax.Jpeg2000.Uid];
 
+    /// <summary>
+    /// A tile-component of at least this many samples spreads its code-blocks over up to <see cref="MaxDegreeOfParallelism"/>
+    /// threads; smaller ones (a 512 × 512 CT slice) decode on the calling thread, since series are decoded a slice per
+    /// thread already.
+    /// </summary>
+    public long ParallelThreshold { get; init; } = DefaultParallelThreshold;
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     public void Decode(ReadOnlySpan<byte> encodedFrame, FrameInfo info, Span<byte> destination) =>
-        J2kFrameDecoding.Decode(encodedFrame, info, destination);
+        J2kFrameDecoding.Decode(encodedFrame, info, destination, new J2kParallelism(ParallelThreshold, MaxDegreeOfParallelism));
+}
+
+/// <summary>When tier 1 of a tile-component runs on several threads (<see cref="Jpeg2000Decoder.ParallelThreshold"/>).</summary>
+internal readonly record struct J2kParallelism(long Threshold, int MaxThreads)
+{
+    public int ThreadsFor(long samples, int blocks) =>
+        samples < Threshold || blocks < 2 ? 1 : Math.Clamp(MaxThreads, 1, blocks);
 }
 
 /// <summary>The decoding shared by Part 1 and Part 15 frames: unwrap, parse, decode every tile.</summary>
 internal static class J2kFrameDecoding
 {
-    public static void Decode(ReadOnlySpan<byte> encodedFrame, FrameInfo info, Span<byte> destination)
+    public static void Decode(ReadOnlySpan<byte> encodedFrame, FrameInfo info, Span<byte> destination, J2kParallelism parallelism)
     {
         ArgumentNullException.ThrowIfNull(info);
         if (destination.Length != info.DecodedFrameLength)
@@ -30,7 +49,7 @@ internal static class J2kFrameDecoding
         }
         var parsed = J2kCodestream.Parse(codestream.ToArray(), info);
         destination.Clear();
-        var tiles = new J2kTileDecoder(parsed, info);
+        var tiles = new J2kTileDecoder(parsed, info, parallelism);
         foreach (var tile in parsed.Tiles)
         {
             if (tile is not null)

@@ -21,8 +21,6 @@ internal static partial class DimseLog
     [LoggerMessage(1504, LogLevel.Information, "Study {StudyId} is being processed; reprocessing for late instances waits for it")]
     public static partial void ReprocessWaiting(ILogger logger, string studyId);
 
-    [LoggerMessage(1505, LogLevel.Error, "The audit record of association {AssociationId} from {CallingAe} could not be stored")]
-    public static partial void AuditFailed(ILogger logger, string associationId, string callingAe, Exception exception);
 
     [LoggerMessage(1510, LogLevel.Information, "Send {SendId} of study {StudyId} to {Destination}: attempt {Attempt}, {Stored} stored, {Failed} failed, {Refused} refused, {NotSent} not sent")]
     public static partial void SendAttempted(ILogger logger, string sendId, string studyId, string destination, int attempt, int stored, int failed, int refused, int notSent);

@@ -3,7 +3,6 @@ using HeadCt.Dimse.Services;
 using HeadCt.Dimse.Telemetry;
 using HeadCt.Gateway.Features.Dimse.Assembly;
 using HeadCt.Gateway.Features.Dimse.Hosting;
-using HeadCt.Gateway.Features.Dimse.Ingest;
 using HeadCt.Gateway.Features.Dimse.Receiving;
 using HeadCt.Gateway.Features.Dimse.Sending;
 using Microsoft.Extensions.Options;
@@ -19,7 +18,6 @@ public static class DimseServices
         services.AddSingleton<IValidateOptions<DimseOptions>, DimseOptionsValidator>();
         services.AddSingleton(provider => new DimseTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<DimseGatewayTelemetry>();
-        services.AddSingleton<DimseIngestAdapter>();
         services.AddSingleton<StudyAssembler>();
         services.AddSingleton<AssociationAudit>();
         services.AddSingleton<GatewayStorageScp>();

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using HeadCt.Gateway.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Features.Results;
 
@@ -7,7 +9,7 @@ namespace HeadCt.Gateway.Features.Results;
 /// The processor's internal API. The processor owns result documents, the job queue and the cache, so the gateway
 /// forwards every result read and write to it rather than touching them itself.
 /// </summary>
-public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
+public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOptions> options, GatewayTelemetry telemetry) : IProcessorQueue
 {
     public async Task QueueAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -20,12 +22,17 @@ public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
         }
     }
 
-    public async Task<bool> QueueAsync(string studyId, Storage.StudySource source, bool reprocess, CancellationToken cancellationToken)
+    public async Task<bool> QueueAsync(string studyId, string source, Storage.DimseOrigin origin, bool reprocess, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(
             () => new HttpRequestMessage(HttpMethod.Post, "process")
             {
-                Content = JsonContent.Create(new { id = studyId, source, reprocess }, options: GatewayJson.Options),
+                Content = JsonContent.Create(new
+                {
+                    id = studyId,
+                    source = new { kind = source, origin.CallingAeTitles, origin.Associations, origin.Instances },
+                    reprocess,
+                }, options: GatewayJson.Options),
             },
             "queue", cancellationToken);
         if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
@@ -44,14 +51,21 @@ public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
     public Task<HttpResponseMessage> GetResultAsync(string studyId, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"results/{studyId}"), "get result", cancellationToken);
 
+    /// <summary>The projections or attention-map summary of a study: drawn, so it may rebuild the study's view first.</summary>
     public Task<HttpResponseMessage> GetRenderingAsync(string kind, string studyId, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"{kind}/{studyId}"), "get " + kind, cancellationToken);
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"{kind}/{studyId}");
+            request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
+            return request;
+        }, "get " + kind, cancellationToken);
 
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery.TrimStart('/'));
+            request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("image/png"));
             if (!string.IsNullOrEmpty(ifNoneMatch))
             {
@@ -100,9 +114,16 @@ public sealed class ProcessorClient(HttpClient http) : IProcessorQueue
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             response = await http.SendAsync(request, cancellationToken);
         }
+        catch (Exception e) when (ProcessorResilience.IsRefusedAtOnce(e))
+        {
+            telemetry.ProcessorCallsRefused.Add(1);
+            throw new ProcessorUnavailableException(
+                $"The processor failed to answer recently; the gateway does not call it for up to {options.Value.BreakDuration.TotalSeconds:0.#} s.",
+                e, refusedFor: options.Value.BreakDuration);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            throw new ProcessorUnavailableException($"The processor did not answer ({operation}).", e);
+            throw new ProcessorUnavailableException($"The processor did not answer in time ({operation}).", e);
         }
 
         if ((int)response.StatusCode >= 500)

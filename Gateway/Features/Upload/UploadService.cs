@@ -1,119 +1,103 @@
-using HeadCt.Gateway.Features.Results;
-using HeadCt.Gateway.Features.Upload.Deidentification;
+using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Services.Common.Storage;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Features.Upload;
 
 /// <summary>
-/// One upload, all or nothing: instances are streamed to storage, then the study record is written (last, so an
-/// unfinished upload is never visible), then the job is queued at the processor. Any failure removes what was
-/// written.
+/// One <c>POST /upload</c>, all or nothing: its parts go through the ingest seam (<see cref="InstanceIngest"/> per
+/// file, <see cref="StudyCommit"/> for the study). An Idempotency-Key seen before from this caller replays the first
+/// answer when the files are the same and is refused (422) when they differ.
 /// </summary>
 public sealed class UploadService(
-    IStudyStore studies,
+    InstanceIngest ingest,
+    StudyCommit commit,
     IIdempotencyStore idempotency,
-    IProcessorQueue processor,
-    IOptions<UploadLimitsOptions> limits,
     GatewayTelemetry telemetry,
-    TimeProvider time,
-    ILogger<UploadService> logger,
-    IOptions<DeidentificationOptions>? deidentification = null)
+    ILogger<UploadService> logger)
 {
     public const string QueuedStatus = "queued";
 
-    public async Task<UploadOutcome> UploadAsync(MultipartReader reader, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="keyHash">The caller's Idempotency-Key, scoped (<see cref="IdempotencyKey.Scope"/>), or null.</param>
+    public async Task<UploadOutcome> UploadAsync(MultipartReader reader, string? keyHash, CancellationToken cancellationToken)
     {
-        var keyHash = idempotencyKey is null ? null : IdempotencyKey.Hash(idempotencyKey);
         if (keyHash is not null && await idempotency.FindAsync(keyHash, cancellationToken) is { } earlier)
         {
-            Log.IdempotentReplay(logger, earlier.Id);
-            return new UploadOutcome.Accepted(earlier, Replayed: true);
+            return await ReplayAsync(reader, earlier, cancellationToken);
         }
 
-        var studyId = StudyId.New();
+        var session = ingest.StartSession(IngestSources.Upload);
         using var activity = GatewayTelemetry.ActivitySource.StartActivity("upload");
-        activity?.SetTag("headct.study_id", studyId);
-        var deidentifier = deidentification?.Value.Deidentify == true ? new StudyDeidentifier(studyId) : null;
-        var ingest = new StudyIngest(studyId, studies, new UploadBudget(limits.Value), deidentifier);
-        var ownsKey = false;
+        activity?.SetTag("headct.study_id", session.StudyId);
+        using var fingerprint = new UploadFingerprint();
         try
         {
-            await ingest.ReadAllAsync(reader, cancellationToken);
-            if (ingest.Accepted.Count == 0)
-            {
-                Log.UploadHadNoDicom(logger, ingest.Rejected.Count);
-                telemetry.RejectedParts.Add(ingest.Rejected.Count);
-                return new UploadOutcome.NoDicom(ingest.Rejected);
-            }
-
-            var response = new UploadResponse(studyId, QueuedStatus, ingest.Accepted, ingest.Rejected);
-            await studies.WriteRecordAsync(new StudyRecord(studyId, time.GetUtcNow(), ingest.Accepted, keyHash), cancellationToken);
-            if (keyHash is not null)
-            {
-                if (await idempotency.TryAddAsync(keyHash, response, cancellationToken) is { } winner)
-                {
-                    // A concurrent retry with the same key finished first: its study is the answer, ours goes.
-                    await CleanUpAsync(studyId, keyHash: null);
-                    return new UploadOutcome.Accepted(winner, Replayed: true);
-                }
-
-                ownsKey = true;
-            }
-
-            using (GatewayTelemetry.ActivitySource.StartActivity("enqueue"))
-            {
-                await processor.QueueAsync(studyId, cancellationToken);
-            }
-
-            Log.UploadStored(logger, studyId, ingest.Accepted.Count, ingest.Rejected.Count, ingest.StoredBytes);
-            telemetry.Uploads.Add(1);
-            telemetry.UploadedBytes.Add(ingest.StoredBytes);
-            telemetry.RejectedParts.Add(ingest.Rejected.Count);
-            return new UploadOutcome.Accepted(response, Replayed: false);
+            await new MultipartUploadReader(ingest, session, fingerprint).ReadAllAsync(reader, cancellationToken);
         }
-        catch (UploadLimitExceededException e)
+        catch (IngestLimitExceededException e)
         {
-            Log.UploadLimitExceeded(logger, studyId, e.Limit);
-            await CleanUpAsync(studyId, ownsKey ? keyHash : null);
+            Log.UploadLimitExceeded(logger, session.StudyId, e.Limit);
+            await commit.AbandonAsync(session);
             return new UploadOutcome.TooLarge(e.Limit, e.Message);
         }
         catch (StorageUnavailableException e)
         {
-            Log.UploadStorageFailed(logger, studyId, e);
-            await CleanUpAsync(studyId, ownsKey ? keyHash : null);
+            Log.UploadStorageFailed(logger, session.StudyId, e);
+            await commit.AbandonAsync(session);
             return new UploadOutcome.StorageUnavailable();
-        }
-        catch (ProcessorUnavailableException e)
-        {
-            Log.UploadNotQueued(logger, studyId, e);
-            await CleanUpAsync(studyId, ownsKey ? keyHash : null);
-            return new UploadOutcome.ProcessorUnavailable();
         }
         catch
         {
-            await CleanUpAsync(studyId, ownsKey ? keyHash : null);
+            await commit.AbandonAsync(session);
             throw;
         }
+
+        if (session.Accepted.Count == 0)
+        {
+            Log.UploadHadNoDicom(logger, session.Rejected.Count);
+            telemetry.RejectedParts.Add(session.Rejected.Count);
+            return new UploadOutcome.NoDicom(session.Rejected);
+        }
+
+        var claim = keyHash is null ? null : new IdempotencyClaim(keyHash, fingerprint.Complete());
+        return await commit.CommitAsync(session, claim, cancellationToken) switch
+        {
+            CommitOutcome.Committed => new UploadOutcome.Accepted(
+                new UploadResponse(session.StudyId, QueuedStatus, session.Accepted, session.Rejected), Replayed: false),
+            CommitOutcome.Replayed replayed => Replay(replayed.Earlier),
+            CommitOutcome.KeyReused => new UploadOutcome.KeyReused(),
+            CommitOutcome.StorageUnavailable => new UploadOutcome.StorageUnavailable(),
+            CommitOutcome.ProcessorUnavailable unavailable => new UploadOutcome.ProcessorUnavailable(unavailable.Error),
+            var other => throw new InvalidOperationException($"Unknown commit outcome {other}."),
+        };
     }
 
-    private async Task CleanUpAsync(string studyId, string? keyHash)
+    private async Task<UploadOutcome> ReplayAsync(MultipartReader reader, IdempotencyRecord earlier, CancellationToken cancellationToken)
     {
+        string fingerprint;
         try
         {
-            await studies.DeleteStudyAsync(studyId, CancellationToken.None);
-            if (keyHash is not null)
-            {
-                await idempotency.DeleteAsync(keyHash, CancellationToken.None);
-            }
+            fingerprint = await MultipartUploadReader.FingerprintAsync(reader, cancellationToken);
         }
-        catch (Exception e)
+        catch (IngestLimitExceededException e)
         {
-            // Without a study record the leftover blobs are invisible; the log names the study to sweep.
-            Log.CleanupFailed(logger, studyId, e);
+            return new UploadOutcome.TooLarge(e.Limit, e.Message);
         }
+
+        if (fingerprint != earlier.Fingerprint)
+        {
+            Log.IdempotencyKeyReused(logger, earlier.StudyId);
+            return new UploadOutcome.KeyReused();
+        }
+
+        return Replay(earlier);
+    }
+
+    private UploadOutcome Replay(IdempotencyRecord earlier)
+    {
+        Log.IdempotentReplay(logger, earlier.StudyId);
+        return new UploadOutcome.Accepted(new UploadResponse(earlier.StudyId, QueuedStatus, earlier.Accepted, earlier.Rejected), Replayed: true);
     }
 }

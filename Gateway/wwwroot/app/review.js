@@ -1,5 +1,6 @@
-// The review form: comment and decision, saved with PUT /results/{id} guarded by If-Match. A 412 (someone saved
-// in between) shows both versions side by side and keeps what the user typed.
+// The review form: comment and decision, saved with PUT /results/{id} guarded by If-Match. The reviewer is whoever
+// the key or token belongs to (the server records it), not something typed here. A 412 (someone saved in between)
+// shows both versions side by side and keeps what the user typed.
 import { apiFetch, getJson, problemOf } from './api.js';
 import { dateTime, el } from './format.js';
 
@@ -7,7 +8,6 @@ const decisions = [['agree', 'Agree'], ['disagree', 'Disagree'], ['uncertain', '
 
 export function createReview(container, onSaved) {
   const comment = el('textarea', { id: 'review-comment', rows: '4', maxlength: '4000' });
-  const reviewer = el('input', { id: 'review-reviewer', type: 'text', maxlength: '200', autocomplete: 'name' });
   const radios = decisions.map(([value, text]) => {
     const input = el('input', { type: 'radio', name: 'review-decision', id: `review-decision-${value || 'none'}`, value });
     return { input, label: el('label', { class: 'inline' }, input, ` ${text}`) };
@@ -19,7 +19,7 @@ export function createReview(container, onSaved) {
   const form = el('form', { id: 'review-form', class: 'review-form' },
     el('div', { class: 'control' }, el('label', { for: 'review-comment' }, 'Comment'), comment),
     el('fieldset', {}, el('legend', {}, 'Decision on the model output'), radios.map((r) => r.label)),
-    el('div', { class: 'control' }, el('label', { for: 'review-reviewer' }, 'Reviewer'), reviewer),
+    el('p', { class: 'muted' }, 'Saved under the name of your API key or sign-in.'),
     el('div', { class: 'buttons' }, save),
     status);
   container.replaceChildren(saved, form, conflict);
@@ -31,14 +31,13 @@ export function createReview(container, onSaved) {
   const decision = () => radios.find((r) => r.input.checked)?.input.value ?? '';
   const fill = (metadata) => {
     comment.value = metadata?.comment ?? '';
-    reviewer.value = metadata?.review?.reviewer ?? '';
     const value = metadata?.review?.decision ?? '';
     for (const r of radios) r.input.checked = r.input.value === value;
     dirty = false;
   };
   const body = () => ({
     comment: comment.value.trim() ? comment.value : null,
-    review: decision() ? { decision: decision(), reviewer: reviewer.value.trim() || null } : null,
+    review: decision() ? { decision: decision() } : null,
     tags: study.metadata?.tags ?? {},
   });
 

@@ -1,4 +1,5 @@
-// The list of recent studies (GET /results?limit=20), newest first, each a link to its result view.
+// The list of recent studies from the index (GET /worklist?sort=time&limit=20), newest first, each a link to its
+// result view; a finding above the model's threshold is marked, so a suspicious study stands out while it waits.
 import { getJson } from './api.js';
 import { dateTime, el } from './format.js';
 
@@ -13,10 +14,10 @@ export function setUpStudyList() {
   async function refresh() {
     clearTimeout(timer);
     try {
-      const { body } = await getJson('/results?limit=20');
-      list.replaceChildren(...body.studies.map((study) => item(study, study.id === openId)));
-      message.textContent = body.studies.length ? '' : 'No studies yet.';
-      if (body.studies.some((study) => study.status === 'queued' || study.status === 'processing')) {
+      const { body } = await getJson('/worklist?sort=time&limit=20');
+      list.replaceChildren(...body.items.map((study) => item(study, study.id === openId)));
+      message.textContent = body.items.length ? '' : 'No studies yet.';
+      if (body.items.some((study) => study.status === 'queued' || study.status === 'processing')) {
         timer = setTimeout(refresh, refreshWhileBusyMs);
       }
     } catch (error) {
@@ -40,7 +41,8 @@ function item(study, open) {
   const status = study.status ?? 'unknown';
   return el('li', {},
     el('a', { href: `#/studies/${study.id}`, 'data-id': study.id, 'aria-current': open ? 'page' : null },
-      el('span', { class: 'recent-when' }, dateTime(study.uploadedAt)),
+      el('span', { class: 'recent-when' }, dateTime(study.receivedAt)),
       el('span', { class: `badge status-${status}` }, status),
+      study.positive ? el('span', { class: 'recent-finding', title: 'Model output above its threshold' }, 'finding') : null,
       el('span', { class: 'recent-meta' }, `${study.fileCount} file${study.fileCount === 1 ? '' : 's'} · ${study.id.slice(0, 8)}…`)));
 }

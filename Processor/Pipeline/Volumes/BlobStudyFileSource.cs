@@ -30,7 +30,8 @@ public sealed class BlobStudyFileSource(BlobServiceClient blobs, IOptions<Storag
                     names.Add(item.Name);
                 }
 
-                paths.AddRange(names.Select((_, index) => Path.Combine(folder, $"{index:D6}.dcm")));
+                // Named as stored (000001.dcm is the upload's first accepted file), so a skipped instance can be named.
+                paths.AddRange(names.Select(name => Path.Combine(folder, Path.GetFileName(name))));
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = pipeline.Value.DownloadParallelism, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), parallel, async (index, token) =>
                     await container.GetBlobClient(names[index]).DownloadToAsync(paths[index], token));

@@ -5,14 +5,19 @@ namespace HeadCt.Processor.Pipeline.Volumes;
 
 /// <summary>
 /// The imaging part of a result document: which series became the volume and why, what the volume builder found
-/// and did, where the volume sits in the patient, and the images that can be drawn from it.
+/// and did (instances of the series whose pixels could not be decoded: <c>report.skippedInstances</c>), where the
+/// volume sits in the patient, the images that can be drawn from it, and the stored instances whose header could not
+/// be read at all (<see cref="UnreadableInstances"/>; <c>file</c> is the instance's blob, the n-th accepted file).
 /// </summary>
 public sealed record ImagingRecord(
     SeriesDecisionRecord Decision,
     VolumeReport? Report,
     GeometryRecord? Geometry,
     ViewerSlicesRecord? Slices,
-    IReadOnlyList<ProjectionRecord> Projections);
+    IReadOnlyList<ProjectionRecord> Projections)
+{
+    public IReadOnlyList<SkippedInstance> UnreadableInstances { get; init; } = [];
+}
 
 public sealed record SeriesDecisionRecord(
     string? SeriesInstanceUid, string? SeriesDescription, string Reason, IReadOnlyList<SkippedSeries> Skipped)

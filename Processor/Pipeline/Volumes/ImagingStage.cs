@@ -5,6 +5,7 @@ using HeadCt.Imaging.Selection;
 using HeadCt.Imaging.Volume;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Imaging;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Pipeline.Volumes;
@@ -14,14 +15,15 @@ namespace HeadCt.Processor.Pipeline.Volumes;
 /// volume report, the geometry, the viewer slices and the projection catalogue with each image's size. The images
 /// themselves are drawn on request from the study's view.
 /// </summary>
-public sealed class ImagingStage(IOptions<PipelineOptions> options, ILogger<ImagingStage> logger)
+public sealed class ImagingStage(IOptions<PipelineOptions> options, IOptions<PixelBudgetOptions> pixels, ILogger<ImagingStage> logger)
 {
     /// <summary>The windows viewer slices are drawn in; other windows are served as projections.</summary>
     public static readonly IReadOnlyList<Window> SliceWindows = [Window.Brain];
 
     public const string SliceOrder = "0 is the most inferior axial plane, increasing towards the vertex (patient-aligned, not file order)";
 
-    public IReadOnlyList<InstanceFile> ReadInstances(string studyId, IReadOnlyList<string> paths)
+    /// <param name="unreadable">When given, receives every file whose header could not be read, with the reason.</param>
+    public IReadOnlyList<InstanceFile> ReadInstances(string studyId, IReadOnlyList<string> paths, List<SkippedInstance>? unreadable = null)
     {
         var instances = new List<InstanceFile>(paths.Count);
         foreach (var path in paths)
@@ -33,6 +35,7 @@ public sealed class ImagingStage(IOptions<PipelineOptions> options, ILogger<Imag
             catch (DicomException e)
             {
                 Log.InstanceUnreadable(logger, studyId, Path.GetFileName(path), e.Message);
+                unreadable?.Add(new SkippedInstance(Path.GetFileName(path), null, $"The header could not be read: {e.Message}"));
             }
         }
 
@@ -42,7 +45,7 @@ public sealed class ImagingStage(IOptions<PipelineOptions> options, ILogger<Imag
     public StudyImagingResult Build(IReadOnlyList<InstanceFile> instances) =>
         StudyImaging.Build(instances, new ImagingOptions
         {
-            Volume = VolumeOptions.Default with { MinimumSlices = options.Value.MinimumSlices },
+            Volume = VolumeOptions.Default with { MinimumSlices = options.Value.MinimumSlices, MaxVoxels = pixels.Value.MaxVoxelsPerStudy },
             Projections = [],
         });
 

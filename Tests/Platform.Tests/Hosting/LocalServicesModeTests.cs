@@ -24,6 +24,8 @@ public sealed class LocalServicesModeTests : IDisposable
         Assert.Equal("azure-storage/azurite", storageImage.Image);
         Assert.Equal([10000, 10001], TargetPorts(storage));
         Assert.Contains("redis", Assert.Single(cache.Annotations.OfType<ContainerImageAnnotation>()).Image);
+        var postgres = Assert.IsAssignableFrom<ContainerResource>(Find(builder, ResourceNames.Postgres));
+        Assert.Contains("postgres", Assert.Single(postgres.Annotations.OfType<ContainerImageAnnotation>()).Image);
     }
 
     [Fact]
@@ -36,12 +38,16 @@ public sealed class LocalServicesModeTests : IDisposable
 
         Assert.Equal("node", storage.Command);
         Assert.Equal("redis-server", Path.GetFileName(cache.Command));
+        var postgres = Assert.IsAssignableFrom<ExecutableResource>(Find(builder, ResourceNames.Postgres));
+        // As root the server runs as the postgres user through runuser; otherwise it is the postgres program itself.
+        Assert.Contains(Path.GetFileName(postgres.Command), (string[])["runuser", "postgres"]);
         Assert.DoesNotContain(builder.Resources, resource => resource is ContainerResource);
     }
 
     [Theory]
     [InlineData("storage")]
     [InlineData("cache")]
+    [InlineData("index")]
     public async Task GivenAnyMode_WhenTheModelIsBuilt_ThenTheResourceOffersAConnectionString(string resourceName)
     {
         foreach (var mode in (string[])["containers", "executables"])

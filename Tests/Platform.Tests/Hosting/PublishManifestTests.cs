@@ -38,6 +38,21 @@ public sealed class PublishManifestTests(PublishedManifest manifest) : IClassFix
     }
 
     [Fact]
+    public void GivenPublishedManifest_WhenTheIndexIsRead_ThenItIsAPostgresContainerDatabaseBothServicesReference()
+    {
+        var server = manifest.Resources.GetProperty(ResourceNames.Postgres);
+        var index = manifest.Resources.GetProperty(ResourceNames.Index);
+
+        Assert.StartsWith("container.v", server.GetProperty("type").GetString());
+        Assert.Contains("postgres", server.GetProperty("image").GetString());
+        Assert.Equal("{postgres.connectionString};Database=headct", index.GetProperty("connectionString").GetString());
+        foreach (var service in (string[])[ResourceNames.Gateway, ResourceNames.Processor])
+        {
+            Assert.Equal("{index.connectionString}", manifest.Resources.GetProperty(service).GetProperty("env").GetProperty("ConnectionStrings__index").GetString());
+        }
+    }
+
+    [Fact]
     public void GivenPublishedManifest_WhenResourceTypesAreListed_ThenNoLocalExecutableIsDeployed()
     {
         var types = manifest.AllResources.Select(entry => entry.Resource.GetProperty("type").GetString()).ToList();

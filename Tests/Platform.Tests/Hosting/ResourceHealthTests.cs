@@ -10,6 +10,7 @@ public sealed class ResourceHealthTests(PlatformAppFixture fixture)
     [Theory]
     [InlineData(ResourceNames.Storage)]
     [InlineData(ResourceNames.Cache)]
+    [InlineData(ResourceNames.Postgres)]
     [InlineData(ResourceNames.Processor)]
     [InlineData(ResourceNames.Gateway)]
     public void GivenStartedAppHost_WhenResourceIsInspected_ThenItRunsAndReportsHealthy(string resourceName)

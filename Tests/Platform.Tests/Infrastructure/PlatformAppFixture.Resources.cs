@@ -29,6 +29,15 @@ public sealed partial class PlatformAppFixture
         await AwaitHealthyRunAsync(resourceName, WaitForHealthyRunAsync(resourceName, _ => true, timeout.Token), cancellationToken);
     }
 
+    /// <summary>Waits for a healthy run of the resource that started after <paramref name="previousStart"/> (e.g. a restart after a kill).</summary>
+    public async Task WaitForNewHealthyRunAsync(string resourceName, DateTime? previousStart, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ResourceTimeout);
+        await AwaitHealthyRunAsync(resourceName,
+            WaitForHealthyRunAsync(resourceName, snapshot => snapshot.StartTimeStamp > previousStart, timeout.Token), cancellationToken);
+    }
+
     /// <summary>Waits for the resource to reach one of <paramref name="states"/> (see KnownResourceStates).</summary>
     public async Task<string> WaitForStateAsync(
         string resourceName, IEnumerable<string> states, CancellationToken cancellationToken = default)

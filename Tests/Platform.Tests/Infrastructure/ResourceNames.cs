@@ -8,5 +8,9 @@ public static class ResourceNames
     public const string Processor = "processor";
     public const string Gateway = "gateway";
 
-    public static readonly IReadOnlyList<string> All = [Storage, Cache, Processor, Gateway];
+    /// <summary>The PostgreSQL server of the study index (the services read its database as ConnectionStrings:index).</summary>
+    public const string Postgres = "postgres";
+    public const string Index = "index";
+
+    public static readonly IReadOnlyList<string> All = [Storage, Cache, Postgres, Processor, Gateway];
 }

@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HeadCt.Platform.Tests.Security;
 
-/// <summary>The trail's failure rule: no answer leaves without its record (decided: fail with 503, documented in README).</summary>
+/// <summary>
+/// The trail's failure rules (README, Audit trail): a read is not answered without its record (503); a change that was
+/// made is answered as it is, its event kept for retry; every event that could not be stored goes to the outbox.
+/// </summary>
 public sealed class AuditMiddlewareTests
 {
     private const string StudyId = "00112233445566778899aabbccddeeff";
@@ -44,6 +47,45 @@ public sealed class AuditMiddlewareTests
         var recorded = Assert.Single(trail.Events);
         Assert.Equal(("key-a", "api-key", AuditActions.ViewResult, StudyId, 200),
             (recorded.Actor, recorded.Credential, recorded.Action, recorded.StudyId, recorded.Status));
+    }
+
+    /// <summary>Issue 16: an upload was stored while its client got 503 and no id; the change is now answered with its result.</summary>
+    [Fact]
+    public async Task GivenTheTrailCannotBeWritten_WhenAChangeSucceeded_ThenItsAnswerPassesAndTheEventIsKeptForRetry()
+    {
+        var trail = new RecordingTrail { Failure = new StorageUnavailableException("down", new TimeoutException()) };
+        var context = NewContext("PUT", $"/results/{StudyId}", "/results/{id}");
+
+        await Run(trail, context);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Equal(Document, Body(context));
+        var deferred = Assert.Single(trail.Deferred);
+        Assert.Equal((AuditActions.Review, 200), (deferred.Action, deferred.Status));
+    }
+
+    [Fact]
+    public async Task GivenTheTrailCannotBeWritten_WhenAReadIsWithheld_ThenTheKeptEventSaysItWasAnswered503()
+    {
+        var trail = new RecordingTrail { Failure = new StorageUnavailableException("down", new TimeoutException()) };
+
+        await Run(trail, NewContext("GET", $"/results/{StudyId}", "/results/{id}"));
+
+        Assert.Equal(503, Assert.Single(trail.Deferred).Status);
+    }
+
+    [Fact]
+    public async Task GivenTheClientHangsUp_WhenItsEventIsAppended_ThenTheAppendIsNotCancelled()
+    {
+        var trail = new RecordingTrail();
+        var context = NewContext("DELETE", $"/results/{StudyId}", "/results/{id}");
+        using var aborted = new CancellationTokenSource();
+        context.RequestAborted = aborted.Token;
+        aborted.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Run(trail, context));
+
+        Assert.Equal(AuditActions.Delete, Assert.Single(trail.Events).Action);
     }
 
     [Fact]
@@ -108,7 +150,9 @@ public sealed class AuditMiddlewareTests
 
         public List<AuditEvent> Events { get; } = [];
 
-        public Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
+        public List<AuditEvent> Deferred { get; } = [];
+
+        public Task AppendAsync(AuditEvent auditEvent)
         {
             if (Failure is not null)
             {
@@ -119,7 +163,9 @@ public sealed class AuditMiddlewareTests
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<AuditEvent>> QueryAsync(DateTimeOffset from, DateTimeOffset to, string? studyId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<AuditEvent>>(Events);
+        public void Defer(AuditEvent auditEvent) => Deferred.Add(auditEvent);
+
+        public IAsyncEnumerable<(AuditEvent Event, AuditCursor Next)> ReadAsync(AuditQuery query, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using HeadCt.Dicom;
-using HeadCt.Gateway.Features.Upload.Deidentification;
+using HeadCt.Gateway.Features.Ingest.Deidentification;
 using HeadCt.Platform.Tests.Support;
 
 namespace HeadCt.Platform.Tests.Security;

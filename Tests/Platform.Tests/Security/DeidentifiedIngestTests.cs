@@ -23,7 +23,11 @@ public sealed class DeidentifiedIngestTests(PlatformAppFixture fixture)
         var marked = CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(12).Select(path => _markers.Mark(File.ReadAllBytes(path))).ToArray();
         Assert.NotEmpty(_markers.FoundIn(marked[0]));
 
-        var id = await StudyUploader.UploadAsync(gateway, marked.Select((file, i) => ($"{i}.dcm", file)));
+        // Client file names often carry a patient's name or an accession number (issue 16: they were stored).
+        var clientName = "DOE-JANE-ACC" + Guid.NewGuid().ToString("N")[..8];
+        using var upload = await gateway.PostAsync("/upload", Uploads.Of(marked.Select((file, i) => ($"{clientName}-{i}.dcm", file))));
+        var answer = await upload.Content.ReadAsStringAsync();
+        var id = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("id").GetString()!;
         var (result, _) = await ResultPolling.WaitForStatusAsync(gateway, id, JobTimeout, "completed");
 
         var probe = new StorageProbe(await fixture.GetStorageConnectionStringAsync());
@@ -40,5 +44,9 @@ public sealed class DeidentifiedIngestTests(PlatformAppFixture fixture)
         }
 
         Assert.Empty(_markers.FoundIn(result.GetRawText()));
+        Assert.DoesNotContain(clientName, answer);
+        var record = System.Text.Encoding.UTF8.GetString(Assert.Single(await probe.ReadAllAsync(StorageProbe.DicomContainer, $"studies/{id}/study.json")));
+        Assert.DoesNotContain(clientName, record);
+        Assert.Contains("\"file 1\"", record);
     }
 }

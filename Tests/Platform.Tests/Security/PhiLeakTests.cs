@@ -69,8 +69,9 @@ public sealed class PhiLeakTests(ServicesAppFixture fixture)
         await SendAsync(gateway, HttpMethod.Get, $"/projections/{id}");
         await SendAsync(gateway, HttpMethod.Get, $"/attention-maps/{id}");
         await SendAsync(gateway, HttpMethod.Get, $"/studies/{id}/slices/0.png");
+        using var current = await gateway.GetAsync($"/results/{id}");
         await SendAsync(gateway, HttpMethod.Put, $"/results/{id}",
-            new StringContent("""{"comment":"PHI scan review."}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"comment":"PHI scan review."}""", Encoding.UTF8, "application/json"), current.Headers.ETag?.ToString());
     }
 
     private async Task<string> UploadAsync(HttpClient gateway, IEnumerable<(string, byte[])> files)
@@ -79,9 +80,14 @@ public sealed class PhiLeakTests(ServicesAppFixture fixture)
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
-    private async Task<string> SendAsync(HttpClient gateway, HttpMethod method, string path, HttpContent? content = null)
+    private async Task<string> SendAsync(HttpClient gateway, HttpMethod method, string path, HttpContent? content = null, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         using var response = await gateway.SendAsync(request);
         var contentType = response.Content.Headers.ContentType?.MediaType ?? "";
         var body = contentType.Contains("json") ? await response.Content.ReadAsStringAsync() : "";

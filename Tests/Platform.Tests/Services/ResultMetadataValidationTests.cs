@@ -27,7 +27,7 @@ public sealed class ResultMetadataValidationTests(ServicesAppFixture fixture)
         using var gateway = fixture.CreateGatewayClient();
         var id = Guid.NewGuid().ToString("N");
 
-        using var response = await gateway.PutAsync($"/results/{id}", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await PutAsync(gateway, id, new StringContent(body, Encoding.UTF8, "application/json"), "\"any\"");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-metadata");
         var errors = problem.GetProperty("errors");
@@ -46,9 +46,16 @@ public sealed class ResultMetadataValidationTests(ServicesAppFixture fixture)
     {
         using var gateway = fixture.CreateGatewayClient();
 
-        using var response = await gateway.PutAsync($"/results/{Guid.NewGuid():N}",
-            new StringContent("""{"comment":"fine"}""", Encoding.UTF8, "application/json"));
+        using var response = await PutAsync(gateway, Guid.NewGuid().ToString("N"),
+            new StringContent("""{"comment":"fine"}""", Encoding.UTF8, "application/json"), "\"any\"");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "study-not-found");
+    }
+
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient gateway, string id, HttpContent content, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/results/{id}") { Content = content };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await gateway.SendAsync(request);
     }
 }

@@ -4,7 +4,10 @@ using HeadCt.Platform.Tests.Support;
 
 namespace HeadCt.Platform.Tests.Services;
 
-/// <summary>An upload while blob storage is down fails cleanly with 503 and leaves no study behind.</summary>
+/// <summary>
+/// An upload while blob storage is down fails cleanly with 503 and leaves no study behind; meanwhile the gateway says
+/// it is degraded (issue 16: its /health stayed "Healthy" through a storage outage).
+/// </summary>
 [Collection(ServicesCollection.Name)]
 public sealed class StorageOutageTests(ServicesAppFixture fixture)
 {
@@ -15,6 +18,7 @@ public sealed class StorageOutageTests(ServicesAppFixture fixture)
         var probe = new StorageProbe(await fixture.GetStorageConnectionStringAsync());
         var before = await probe.ListAsync(StorageProbe.DicomContainer, "studies/");
         HttpResponseMessage response;
+        string health;
 
         await fixture.StopAsync(ResourceNames.Storage);
         try
@@ -22,6 +26,7 @@ public sealed class StorageOutageTests(ServicesAppFixture fixture)
             await fixture.WaitForStoppedAsync(ResourceNames.Storage);
             using var form = Uploads.OfFiles(CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(2));
             response = await gateway.PostAsync("/upload", form);
+            health = await gateway.GetStringAsync("/health");
         }
         finally
         {
@@ -30,6 +35,7 @@ public sealed class StorageOutageTests(ServicesAppFixture fixture)
         }
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
+        Assert.Equal("Degraded", health);
         Assert.Equal(before, await probe.ListAsync(StorageProbe.DicomContainer, "studies/"));
         await fixture.WaitForHealthyAsync(ResourceNames.Gateway);
         await fixture.WaitForHealthyAsync(ResourceNames.Processor);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HeadCt.Platform.Tests.Security;
 using HeadCt.Platform.Tests.Support;
 
 namespace HeadCt.Platform.Tests.Services;
@@ -57,7 +58,7 @@ public sealed class UploadLifecycleTests(ServicesAppFixture fixture)
         using var first = await PutMetadataAsync(gateway, id, freshETag, new
         {
             comment = "Reviewed at the morning meeting",
-            review = new { decision = "agree", reviewer = "reader-1" },
+            review = new { decision = "agree" },
             tags = new Dictionary<string, string> { ["site"] = "north", ["protocol"] = "head-routine" },
         });
         var updated = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
@@ -68,6 +69,7 @@ public sealed class UploadLifecycleTests(ServicesAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.NotEqual(freshETag, first.Headers.ETag?.ToString());
         Assert.Equal("agree", updated.GetProperty("metadata").GetProperty("review").GetProperty("decision").GetString());
+        Assert.Equal(TestCredentials.DevKeyName, updated.GetProperty("metadata").GetProperty("review").GetProperty("reviewer").GetString());
         Assert.Equal("north", updated.GetProperty("metadata").GetProperty("tags").GetProperty("site").GetString());
         await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.PreconditionFailed, "precondition-failed");
         Assert.Equal(first.Headers.ETag?.ToString(), current.Headers.ETag?.ToString());

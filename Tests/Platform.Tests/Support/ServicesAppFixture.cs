@@ -4,9 +4,10 @@ using HeadCt.Platform.Tests.Security;
 namespace HeadCt.Platform.Tests.Support;
 
 /// <summary>
-/// The real AppHost (Azurite, cache, processor, gateway) for the service tests, with settings that make failures
+/// The real AppHost (Azurite, cache, PostgreSQL, processor, gateway) for the service tests, with settings that make failures
 /// reachable in seconds: a pipeline pause long enough to stop the processor mid-job, a short lease so the job comes
-/// back quickly, and small upload limits.
+/// back quickly, small upload limits, short circuit breaks, a sweeper that looks every second at studies older than
+/// <see cref="SweeperGracePeriod"/>, a two-second audit aggregation window, and a low authentication-failure limit.
 /// </summary>
 public sealed class ServicesAppFixture : IAsyncLifetime
 {
@@ -17,6 +18,14 @@ public sealed class ServicesAppFixture : IAsyncLifetime
     public const int MaxCompressionRatio = 50;
     public const long MaxFileSizeBytes = 4L << 20;
     public const long MaxTotalBytes = 40L << 20;
+    public const int AuthenticationFailuresPerWindow = 20;
+    public static readonly TimeSpan AuthenticationFailureWindow = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AuditAggregationWindow = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SweeperGracePeriod = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan UploadMaxDuration = TimeSpan.FromSeconds(12);
+
+    /// <summary>The one browser origin allowed to call /dicom-web (a viewer such as OHIF).</summary>
+    public const string AllowedViewerOrigin = "https://viewer.headct.test";
 
     private static readonly Dictionary<string, Dictionary<string, string>> Environment = new()
     {
@@ -30,6 +39,7 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Cache__BreakDuration"] = "00:00:02",
             ["Storage__NetworkTimeout"] = "00:00:05",
             ["Storage__MaxRetries"] = "1",
+            ["Storage__BreakDuration"] = "00:00:01",
         },
         [ResourceNames.Gateway] = new()
         {
@@ -39,8 +49,19 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             ["Upload__MaxFileSizeBytes"] = MaxFileSizeBytes.ToString(),
             ["Upload__MaxTotalBytes"] = MaxTotalBytes.ToString(),
             ["Upload__MaxDecompressedBytes"] = (30L << 20).ToString(),
+            ["DicomWeb__CorsOrigins__0"] = AllowedViewerOrigin,
+            ["Upload__BodyRateGracePeriod"] = "00:00:02",
+            ["Upload__MaxDuration"] = UploadMaxDuration.ToString(),
             ["Storage__NetworkTimeout"] = "00:00:05",
             ["Storage__MaxRetries"] = "1",
+            ["Storage__BreakDuration"] = "00:00:01",
+            ["Processor__CallTimeout"] = "00:00:03",
+            ["Processor__BreakDuration"] = "00:00:02",
+            ["Sweeper__Interval"] = "00:00:01",
+            ["Sweeper__GracePeriod"] = SweeperGracePeriod.ToString(),
+            ["Audit__AggregationWindow"] = AuditAggregationWindow.ToString(),
+            ["RateLimits__AuthenticationFailuresPerMinutePerAddress"] = AuthenticationFailuresPerWindow.ToString(),
+            ["RateLimits__AuthenticationFailureWindow"] = AuthenticationFailureWindow.ToString(),
         },
     };
 
@@ -152,10 +173,64 @@ public sealed class ServicesAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the resource is healthy for Aspire, and then until gateway and processor say "Healthy" themselves:
+    /// after an outage their circuits stay open for a moment (they answer 200 "Degraded" meanwhile), and the next
+    /// test must not meet them open.
+    /// </summary>
     public async Task WaitForHealthyAsync(string resourceName)
     {
         using var timeout = new CancellationTokenSource(PlatformAppFixture.ResourceTimeout);
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resourceName, timeout.Token);
+        await WaitUntilServingAsync(timeout.Token);
+    }
+
+    /// <summary>Waits for a healthy run of the resource started after <paramref name="previousStart"/> (a restart after a kill), then for the services to serve.</summary>
+    public async Task WaitForNewHealthyRunAsync(string resourceName, DateTime? previousStart)
+    {
+        using var timeout = new CancellationTokenSource(PlatformAppFixture.ResourceTimeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resourceName,
+            resourceEvent => resourceEvent.Snapshot.StartTimeStamp > previousStart &&
+                             resourceEvent.Snapshot.State?.Text == KnownResourceStates.Running &&
+                             resourceEvent.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            timeout.Token);
+        await WaitUntilServingAsync(timeout.Token);
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in (string[])[ResourceNames.Processor, ResourceNames.Gateway])
+        {
+            using var client = App.CreateHttpClient(service, "http");
+            client.Timeout = TimeSpan.FromSeconds(10);
+            var last = "";
+            while (true)
+            {
+                try
+                {
+                    last = await client.GetStringAsync("/health", cancellationToken);
+                    if (last == "Healthy")
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException e)
+                {
+                    last = e.Message;
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    last = "(no answer)";
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"{service} did not report Healthy: {last}");
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        }
     }
 
     public async Task WaitForStoppedAsync(string resourceName)

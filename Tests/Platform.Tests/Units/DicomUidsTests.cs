@@ -1,4 +1,4 @@
-using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Ingest;
 
 namespace HeadCt.Platform.Tests.Units;
 

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using HeadCt.Gateway.Features.Upload;
 
 namespace HeadCt.Platform.Tests.Units;
@@ -7,13 +6,21 @@ namespace HeadCt.Platform.Tests.Units;
 public sealed class IdempotencyKeyTests
 {
     [Fact]
-    public void GivenKey_WhenHashed_ThenItIsTheLowercaseSha256OfItsUtf8()
+    public void GivenOneKey_WhenTwoCallersScopeIt_ThenTheHashesDifferAndEachIsStableAndKeyDependent()
     {
         const string key = "retry-7f3a";
+        var alice = Caller("ApiKey", "alice");
+        var bob = Caller("ApiKey", "bob");
 
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))), IdempotencyKey.Hash(key));
-        Assert.NotEqual(IdempotencyKey.Hash(key), IdempotencyKey.Hash(key + "x"));
+        Assert.NotEqual(IdempotencyKey.Scope(alice, key), IdempotencyKey.Scope(bob, key));
+        Assert.NotEqual(IdempotencyKey.Scope(alice, key), IdempotencyKey.Scope(Caller("Bearer", "alice"), key));
+        Assert.Equal(IdempotencyKey.Scope(alice, key), IdempotencyKey.Scope(Caller("ApiKey", "alice"), key));
+        Assert.NotEqual(IdempotencyKey.Scope(alice, key), IdempotencyKey.Scope(alice, key + "x"));
+        Assert.Equal(64, IdempotencyKey.Scope(alice, key).Length);
     }
+
+    private static ClaimsPrincipal Caller(string scheme, string name) =>
+        new(new ClaimsIdentity([new Claim("name", name)], scheme, "name", "role"));
 
     [Theory]
     [InlineData("", false)]

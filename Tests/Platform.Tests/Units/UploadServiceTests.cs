@@ -1,17 +1,8 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using System.IO.Compression;
 using System.Text;
-using HeadCt.Gateway.Features.Results;
+using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Features.Upload;
-using HeadCt.Gateway.Storage;
-using HeadCt.Gateway.Telemetry;
 using HeadCt.Platform.Tests.Support;
-using HeadCt.Services.Common.Storage;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static HeadCt.Platform.Tests.Units.IngestHarness;
 
 namespace HeadCt.Platform.Tests.Units;
 
@@ -19,49 +10,64 @@ namespace HeadCt.Platform.Tests.Units;
 public sealed class UploadServiceTests
 {
     private static readonly byte[] Slice = File.ReadAllBytes(CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries)[0]);
+    private static readonly byte[] OtherSlice = File.ReadAllBytes(CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries)[1]);
 
     [Fact]
     public async Task GivenStorageFailingOnTheThirdInstance_WhenUploading_ThenStorageUnavailableAndNothingRemains()
     {
         var store = new MemoryStudyStore { FailOnWrite = 3 };
-        var service = CreateService(store, new UploadLimitsOptions());
 
-        var outcome = await service.UploadAsync(Reader([("a.dcm", Slice), ("b.dcm", Slice), ("c.dcm", Slice)]), null, default);
+        var outcome = await Uploads(store, new IngestLimitsOptions()).UploadAsync(Reader([("a.dcm", Slice), ("b.dcm", Slice), ("c.dcm", Slice)]), null, default);
 
         Assert.IsType<UploadOutcome.StorageUnavailable>(outcome);
         Assert.Empty(store.Blobs);
         Assert.Empty(store.Records);
+        Assert.Empty(store.Pending);
     }
 
     [Fact]
     public async Task GivenZipEntryDecompressingPastTheRatio_WhenUploading_ThenTooLargeNamesTheRatioAndNothingRemains()
     {
         var store = new MemoryStudyStore();
-        var limits = new UploadLimitsOptions { MaxCompressionRatio = 20 };
-        var zip = Zip([("a.dcm", Slice), ("zeros.dcm", new byte[2 << 20])]);
+        var zip = Support.Uploads.Zip([("a.dcm", Slice), ("zeros.dcm", new byte[2 << 20])]);
 
-        var outcome = await CreateService(store, limits).UploadAsync(Reader([("s.zip", zip)]), null, default);
+        var outcome = await Uploads(store, new IngestLimitsOptions { MaxCompressionRatio = 20 }).UploadAsync(Reader([("s.zip", zip)]), null, default);
 
-        Assert.Equal(nameof(UploadLimitsOptions.MaxCompressionRatio), Assert.IsType<UploadOutcome.TooLarge>(outcome).Limit);
+        Assert.Equal(nameof(IngestLimitsOptions.MaxCompressionRatio), Assert.IsType<UploadOutcome.TooLarge>(outcome).Limit);
         Assert.Empty(store.Blobs);
     }
 
     [Fact]
     public async Task GivenMoreZipEntriesThanAllowed_WhenUploading_ThenTooLargeNamesTheEntryLimit()
     {
-        var limits = new UploadLimitsOptions { MaxZipEntries = 2 };
-        var zip = Zip([("a.dcm", Slice), ("b.dcm", Slice), ("c.dcm", Slice)]);
+        var zip = Support.Uploads.Zip([("a.dcm", Slice), ("b.dcm", Slice), ("c.dcm", Slice)]);
 
-        var outcome = await CreateService(new MemoryStudyStore(), limits).UploadAsync(Reader([("s.zip", zip)]), null, default);
+        var outcome = await Uploads(new MemoryStudyStore(), new IngestLimitsOptions { MaxZipEntries = 2 }).UploadAsync(Reader([("s.zip", zip)]), null, default);
 
-        Assert.Equal(nameof(UploadLimitsOptions.MaxZipEntries), Assert.IsType<UploadOutcome.TooLarge>(outcome).Limit);
+        Assert.Equal(nameof(IngestLimitsOptions.MaxZipEntries), Assert.IsType<UploadOutcome.TooLarge>(outcome).Limit);
+    }
+
+    /// <summary>Found by bench/Hardening: 2 M directory records pointing at one 0.5 MB entry stored it 1,024 times (until the pixel budget stopped it).</summary>
+    [Fact]
+    public async Task GivenDirectoryRecordsPointingAtOneEntry_WhenUploading_ThenOnlyTheFirstIsStoredAndTheOthersAreRejectedAsOverlapping()
+    {
+        var store = new MemoryStudyStore();
+        var zip = new ZipBuilder().Add("a.dcm", Slice).Build(repeatDirectory: 3);
+
+        var outcome = await Uploads(store, new IngestLimitsOptions()).UploadAsync(Reader([("overlap.zip", zip)]), null, default);
+
+        var response = Assert.IsType<UploadOutcome.Accepted>(outcome).Response;
+        Assert.Single(response.Accepted);
+        Assert.Equal(2, response.Rejected.Count);
+        Assert.All(response.Rejected, rejected => Assert.Contains("overlaps", rejected.Reason));
+        Assert.Single(store.Blobs);
     }
 
     [Fact]
-    public async Task GivenSameIdempotencyKeyTwice_WhenUploading_ThenTheSecondReplaysTheFirstWithoutStoring()
+    public async Task GivenSameIdempotencyKeyAndSameFilesTwice_WhenUploading_ThenTheSecondReplaysTheFirstWithoutStoring()
     {
         var store = new MemoryStudyStore();
-        var service = CreateService(store, new UploadLimitsOptions());
+        var service = Uploads(store, new IngestLimitsOptions());
 
         var first = Assert.IsType<UploadOutcome.Accepted>(await service.UploadAsync(Reader([("a.dcm", Slice)]), "key-1", default));
         var blobsAfterFirst = store.Blobs.Count;
@@ -73,93 +79,36 @@ public sealed class UploadServiceTests
         Assert.Equal(blobsAfterFirst, store.Blobs.Count);
     }
 
+    /// <summary>Issue 16: a different body under a used key was silently dropped (the first study returned); now 422.</summary>
+    [Fact]
+    public async Task GivenAUsedIdempotencyKey_WhenOtherFilesAreSentUnderIt_ThenKeyReusedAndNothingIsStored()
+    {
+        var store = new MemoryStudyStore();
+        var service = Uploads(store, new IngestLimitsOptions());
+        Assert.IsType<UploadOutcome.Accepted>(await service.UploadAsync(Reader([("a.dcm", Slice)]), "key-2", default));
+        var blobsAfterFirst = store.Blobs.Count;
+
+        var reused = await service.UploadAsync(Reader([("a.dcm", OtherSlice)]), "key-2", default);
+        var renamed = await service.UploadAsync(Reader([("b.dcm", Slice)]), "key-2", default);
+
+        Assert.IsType<UploadOutcome.KeyReused>(reused);
+        Assert.IsType<UploadOutcome.KeyReused>(renamed);
+        Assert.Equal(blobsAfterFirst, store.Blobs.Count);
+    }
+
     [Fact]
     public async Task GivenDicomAndText_WhenUploading_ThenTheStoredBytesAreTheFileAndTheTextIsRejected()
     {
         var store = new MemoryStudyStore();
 
-        var outcome = await CreateService(store, new UploadLimitsOptions { HeaderWindowBytes = 4096 })
+        var outcome = await Uploads(store, new IngestLimitsOptions { HeaderWindowBytes = 4096 })
             .UploadAsync(Reader([("a.dcm", Slice), ("b.txt", Encoding.UTF8.GetBytes("not an image"))]), null, default);
 
         var accepted = Assert.IsType<UploadOutcome.Accepted>(outcome).Response;
         Assert.Equal(Slice, Assert.Single(store.Blobs.Values));
         Assert.Equal(Slice.Length, Assert.Single(accepted.Accepted).Size);
         Assert.Equal("b.txt", Assert.Single(accepted.Rejected).File);
-    }
-
-    private static UploadService CreateService(MemoryStudyStore store, UploadLimitsOptions limits)
-    {
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new UploadService(store, store, new AcceptingQueue(), Options.Create(limits), new GatewayTelemetry(meters),
-            TimeProvider.System, NullLogger<UploadService>.Instance);
-    }
-
-    private static MultipartReader Reader(IEnumerable<(string Name, byte[] Content)> files)
-    {
-        using var form = Uploads.Of(files);
-        var body = new MemoryStream();
-        form.CopyTo(body, null, default);
-        body.Position = 0;
-        var boundary = form.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
-        return new MultipartReader(boundary, body) { BodyLengthLimit = null };
-    }
-
-    private static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries) => Uploads.Zip(entries);
-
-    private sealed class AcceptingQueue : IProcessorQueue
-    {
-        public Task QueueAsync(string studyId, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Blob storage in memory; <see cref="FailOnWrite"/> makes the n-th instance write fail like Azure would.</summary>
-    private sealed class MemoryStudyStore : IStudyStore, IIdempotencyStore
-    {
-        private int _writes;
-
-        public int FailOnWrite { get; init; } = int.MaxValue;
-        public ConcurrentDictionary<string, byte[]> Blobs { get; } = new();
-        public ConcurrentDictionary<string, StudyRecord> Records { get; } = new();
-        public ConcurrentDictionary<string, UploadResponse> Keys { get; } = new();
-
-        public async Task<long> WriteInstanceAsync(string studyId, int number, Stream content, CancellationToken cancellationToken)
-        {
-            if (++_writes == FailOnWrite)
-            {
-                throw new StorageUnavailableException("injected", new IOException("connection reset"));
-            }
-
-            using var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, cancellationToken);
-            Blobs[StudyBlobLayout.Instance(studyId, number)] = buffer.ToArray();
-            return buffer.Length;
-        }
-
-        public Task WriteRecordAsync(StudyRecord record, CancellationToken cancellationToken)
-        {
-            Records[record.Id] = record;
-            return Task.CompletedTask;
-        }
-
-        public Task<StudyRecord?> ReadRecordAsync(string studyId, CancellationToken cancellationToken) =>
-            Task.FromResult(Records.GetValueOrDefault(studyId));
-
-        public Task<int> DeleteStudyAsync(string studyId, CancellationToken cancellationToken)
-        {
-            var prefix = StudyBlobLayout.StudyPrefix(studyId);
-            var deleted = Blobs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Count(k => Blobs.TryRemove(k, out _));
-            return Task.FromResult(deleted + (Records.TryRemove(studyId, out _) ? 1 : 0));
-        }
-
-        public Task<UploadResponse?> FindAsync(string keyHash, CancellationToken cancellationToken) =>
-            Task.FromResult(Keys.GetValueOrDefault(keyHash));
-
-        public Task<UploadResponse?> TryAddAsync(string keyHash, UploadResponse response, CancellationToken cancellationToken) =>
-            Task.FromResult(Keys.TryAdd(keyHash, response) ? null : Keys[keyHash]);
-
-        public Task DeleteAsync(string keyHash, CancellationToken cancellationToken)
-        {
-            Keys.TryRemove(keyHash, out _);
-            return Task.CompletedTask;
-        }
+        Assert.Equal(IngestSources.Upload, Assert.Single(store.Records.Values).Source);
+        Assert.Empty(store.Pending);
     }
 }

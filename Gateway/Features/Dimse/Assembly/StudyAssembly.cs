@@ -1,208 +1,182 @@
-using HeadCt.Gateway.Features.Upload;
-using HeadCt.Gateway.Features.Upload.Deidentification;
+using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Storage;
 
 namespace HeadCt.Gateway.Features.Dimse.Assembly;
 
 /// <summary>
-/// One study being received over DIMSE, from any number of associations: its instances by blob number, who sent
-/// them, when the last arrived, and whether what arrived since the last commit still has to be committed.
+/// One study being received over DIMSE, from any number of associations: its <see cref="IngestSession"/> (the same
+/// seam as an upload's), who sent its instances, when the last arrived, and whether what arrived since the last commit
+/// still has to be committed. An ingest session has one caller at a time, so instances of one study are stored one
+/// after the other, and a commit never runs while one is being stored.
 /// </summary>
-public sealed class StudyAssembly(string studyId, StudyDeidentifier? deidentifier, DateTimeOffset now)
+public sealed class StudyAssembly(string studyId, DateTimeOffset now)
 {
-    private readonly Lock _gate = new();
-    private readonly SortedDictionary<int, AcceptedInstance> _instances = [];
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly HashSet<string> _sopInstances = new(StringComparer.Ordinal);
     private readonly HashSet<string> _callingAeTitles = new(StringComparer.Ordinal);
     private readonly HashSet<string> _associations = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _sinceCommit = [];
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    private IngestSession? _session;
     private int _priorAssociations;
-    private int _nextNumber = 1;
-    private int _inFlight;
-    private long _bytes;
-    private long _version;
-    private bool _loaded;
+    private bool _pending;
     private bool _retired;
+    private long _lastArrivalTicks = now.UtcTicks;
 
     public string StudyId { get; } = studyId;
 
-    public DateTimeOffset CreatedAt { get; private set; } = now;
+    public DateTimeOffset LastArrival => new(Interlocked.Read(ref _lastArrivalTicks), TimeSpan.Zero);
 
-    public DateTimeOffset LastArrival { get; private set; } = now;
-
-    /// <summary>A record of it exists in storage: the next commit reprocesses.</summary>
-    public bool WasCommitted { get; private set; }
-
-    /// <summary>Earliest time the next commit may be tried after a failed one.</summary>
+    /// <summary>Earliest time the next commit may be tried after a failed or deferred one.</summary>
     public DateTimeOffset NextCommitAttempt { get; set; }
 
-    /// <summary>Continues a study stored before (a gateway restart, or after it left memory): numbers, senders, creation.</summary>
-    public async Task EnsureLoadedAsync(Func<Task<StudyRecord?>> readRecord)
+    /// <summary>
+    /// Stores one instance through <paramref name="ingest"/> in this study's session (opened on first use: resumed from
+    /// the stored record when the study was committed before, new otherwise). <see cref="Arrival.Duplicate"/> when
+    /// the SOP instance is already held (it is not stored twice), <see cref="Arrival.Retired"/> when this assembly has
+    /// just left memory (the caller takes the study's new one).
+    /// </summary>
+    public async Task<(Arrival Arrival, InstanceOutcome? Outcome)> IngestAsync(
+        string sopInstanceUid, string associationId, string callingAeTitle, DateTimeOffset arrivedAt,
+        AssemblySessions sessions, Func<IngestSession, Task<InstanceOutcome>> ingest, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _loaded))
-            return;
-        await _loading.WaitAsync();
+        await _turn.WaitAsync(cancellationToken);
         try
         {
-            if (_loaded)
-                return;
-            if (await readRecord() is { } record)
+            if (_retired)
             {
-                lock (_gate)
-                {
-                    Seed(record);
-                    WasCommitted = true;
-                }
+                return (Arrival.Retired, null);
             }
 
-            Volatile.Write(ref _loaded, true);
+            Interlocked.Exchange(ref _lastArrivalTicks, arrivedAt.UtcTicks);
+            if (_session is null || (!_pending && _session.CommittedAt is not null))
+            {
+                await OpenAsync(sessions, cancellationToken); // first instance, or the first one after a commit
+            }
+
+            if (_sopInstances.Contains(sopInstanceUid))
+            {
+                return (Arrival.Duplicate, null);
+            }
+
+            var outcome = await ingest(_session!);
+            if (outcome is InstanceOutcome.Accepted)
+            {
+                _sopInstances.Add(sopInstanceUid);
+                _associations.Add(associationId);
+                _callingAeTitles.Add(callingAeTitle);
+                _pending = true;
+            }
+
+            return (Arrival.Stored, outcome);
         }
         finally
         {
-            _loading.Release();
+            _turn.Release();
         }
     }
 
     /// <summary>
-    /// A received instance's "file" in the study record is its blob's name, so its number survives a restart (an upload's
-    /// record lists file names, whose numbers are their positions).
+    /// Opens the session from storage: the study's record when it exists (a restart, a late instance, or this assembly
+    /// left memory), a new session when not; a study deleted since its last commit starts again from nothing.
     /// </summary>
-    public static string FileName(int number) => $"{number:D6}.dcm";
-
-    private void Seed(StudyRecord record)
+    private async Task OpenAsync(AssemblySessions sessions, CancellationToken cancellationToken)
     {
-        CreatedAt = record.CreatedAt;
-        for (var i = 0; i < record.Instances.Count; i++)
+        var record = await sessions.ReadRecordAsync(StudyId, cancellationToken);
+        if (record is null)
         {
-            var instance = record.Instances[i];
-            var number = instance.File.Length == 10 && instance.File.EndsWith(".dcm", StringComparison.Ordinal)
-                && int.TryParse(instance.File.AsSpan(0, 6), out var named) ? named : i + 1;
-            _instances[number] = instance;
-            _numbers.TryAdd(instance.SopInstanceUid, number);
-            _bytes += instance.Size;
+            _session = sessions.Start(StudyId);
+            _sopInstances.Clear();
+            _callingAeTitles.Clear();
+            _associations.Clear();
+            _priorAssociations = 0;
+            return;
         }
 
-        _nextNumber = _instances.Count == 0 ? 1 : _instances.Keys.Max() + 1;
-        if (record.Source is { } source)
+        if (_session?.CommittedAt is not null)
         {
-            _callingAeTitles.UnionWith(source.CallingAeTitles);
-            _priorAssociations = source.Associations;
+            return; // still the study this session committed
+        }
+
+        _session = sessions.Resume(record);
+        _sopInstances.UnionWith(record.Instances.Select(instance => instance.SopInstanceUid));
+        if (record.Origin is { } origin)
+        {
+            _callingAeTitles.UnionWith(origin.CallingAeTitles);
+            _priorAssociations = origin.Associations;
         }
     }
 
     /// <summary>
-    /// Reserves the number for a SOP instance (its old one when sent again), or names the limit that refuses it; both
-    /// null when this assembly has just left memory (the caller takes the study's new one).
+    /// Commits what arrived since the last commit once the quiet period has passed (at once with
+    /// <paramref name="force"/>); null when there is nothing to commit yet or an instance is being stored.
     /// </summary>
-    public (InstanceSlot? Slot, string? Refusal) Reserve(string sopInstanceUid, UploadLimitsOptions limits, DateTimeOffset now)
+    public async Task<(CommitOutcome Outcome, bool Reprocess)?> CommitIfDueAsync(
+        DateTimeOffset now, TimeSpan quietPeriod, bool force,
+        Func<IngestSession, DimseOrigin, bool, Task<CommitOutcome>> commit)
     {
-        lock (_gate)
+        if (!_turn.Wait(0))
         {
-            if (_retired)
-                return (null, null);
-            var resent = _numbers.TryGetValue(sopInstanceUid, out var number);
-            if (!resent && _instances.Count + _inFlight >= limits.MaxFileCount)
-                return (null, $"The study already holds {limits.MaxFileCount} instances (Upload:MaxFileCount).");
-            if (_bytes >= limits.MaxTotalBytes)
-                return (null, $"The study already holds {_bytes} bytes (Upload:MaxTotalBytes).");
-            if (!resent)
+            return null;
+        }
+
+        try
+        {
+            if (!_pending || _session is null || (!force && (now - LastArrival < quietPeriod || now < NextCommitAttempt)))
             {
-                number = _nextNumber++;
-                _numbers[sopInstanceUid] = number;
+                return null;
             }
 
-            _inFlight++;
-            LastArrival = now;
-            return (new InstanceSlot(this, number, deidentifier), null);
-        }
-    }
+            var reprocess = _session.CommittedAt is not null;
+            var origin = new DimseOrigin(_callingAeTitles.Order(StringComparer.Ordinal).ToList(),
+                _priorAssociations + _associations.Count, _session.Accepted.Count);
+            var outcome = await commit(_session, origin, reprocess);
+            if (outcome is CommitOutcome.Committed)
+            {
+                _pending = false;
+            }
 
-    public void Complete(InstanceSlot slot, AcceptedInstance instance, string associationId, string callingAeTitle, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            if (_instances.TryGetValue(slot.Number, out var replaced))
-                _bytes -= replaced.Size;
-            _instances[slot.Number] = instance;
-            _bytes += instance.Size;
-            _sinceCommit.Add(slot.Number);
-            _associations.Add(associationId);
-            _callingAeTitles.Add(callingAeTitle);
-            _inFlight--;
-            _version++;
-            LastArrival = now;
+            return (outcome, reprocess);
         }
-    }
-
-    /// <summary>The instance was not stored; a number never used is given back when it is the last one handed out.</summary>
-    public void Abandon(InstanceSlot slot, string sopInstanceUid)
-    {
-        lock (_gate)
+        finally
         {
-            _inFlight--;
-            if (!_instances.ContainsKey(slot.Number) && _numbers.Remove(sopInstanceUid) && slot.Number == _nextNumber - 1)
-                _nextNumber--;
-        }
-    }
-
-    /// <summary>
-    /// What a commit now would write, or null when there is nothing new, an instance is still arriving, or the quiet
-    /// period has not passed since the last one (<paramref name="force"/> skips the quiet period, at shutdown).
-    /// </summary>
-    public CommitSnapshot? TakeSnapshot(DateTimeOffset now, TimeSpan quietPeriod, bool force)
-    {
-        lock (_gate)
-        {
-            if (_sinceCommit.Count == 0 || _inFlight > 0 || (!force && (now - LastArrival < quietPeriod || now < NextCommitAttempt)))
-                return null;
-            var source = new StudySource(StudySource.Dimse, _callingAeTitles.Order(StringComparer.Ordinal).ToList(),
-                _priorAssociations + _associations.Count, _instances.Count);
-            return new CommitSnapshot(
-                new StudyRecord(StudyId, CreatedAt, [.. _instances.Values], null, source),
-                _instances.Where(pair => _sinceCommit.Contains(pair.Key)).Select(pair => pair.Value).ToList(),
-                WasCommitted, _version);
-        }
-    }
-
-    /// <summary>The record is stored and the processor has the study; what arrived meanwhile waits for the next commit.</summary>
-    public void Committed(CommitSnapshot snapshot)
-    {
-        lock (_gate)
-        {
-            WasCommitted = true;
-            if (_version == snapshot.Version)
-                _sinceCommit.Clear();
+            _turn.Release();
         }
     }
 
     /// <summary>Leaves memory when nothing is pending and it was idle for the retention time (a late instance reloads it from storage).</summary>
     public bool TryRetire(DateTimeOffset now, TimeSpan retention)
     {
-        lock (_gate)
+        if (!_turn.Wait(0))
         {
-            _retired = _sinceCommit.Count == 0 && _inFlight == 0 && now - LastArrival >= retention;
+            return false;
+        }
+
+        try
+        {
+            _retired = !_pending && now - LastArrival >= retention;
             return _retired;
         }
-    }
-
-    /// <summary>The study was deleted after its last commit: only what arrived since makes it now.</summary>
-    public void ForgetCommitted()
-    {
-        lock (_gate)
+        finally
         {
-            foreach (var number in _instances.Keys.Where(number => !_sinceCommit.Contains(number)).ToList())
-            {
-                _bytes -= _instances[number].Size;
-                _numbers.Remove(_instances[number].SopInstanceUid);
-                _instances.Remove(number);
-            }
-
-            WasCommitted = false;
-            _priorAssociations = 0;
+            _turn.Release();
         }
     }
 }
 
-/// <summary>A study's record as it would be committed, the instances new since the last commit, and the version it reflects.</summary>
-public sealed record CommitSnapshot(StudyRecord Record, IReadOnlyList<AcceptedInstance> SinceLastCommit, bool Reprocess, long Version);
+/// <summary>What <see cref="StudyAssembly.IngestAsync"/> did with an instance.</summary>
+public enum Arrival
+{
+    /// <summary>Given to the ingest seam; its outcome says whether it was accepted.</summary>
+    Stored,
+
+    /// <summary>The study already holds this SOP instance: acknowledged, not stored again.</summary>
+    Duplicate,
+
+    /// <summary>The assembly left memory meanwhile; try again with the study's new one.</summary>
+    Retired,
+}
+
+/// <summary>How an assembly opens its ingest session: a new one, one resumed from the study's record, and that record.</summary>
+public sealed record AssemblySessions(
+    Func<string, IngestSession> Start,
+    Func<StudyRecord, IngestSession> Resume,
+    Func<string, CancellationToken, Task<StudyRecord?>> ReadRecordAsync);

@@ -7,12 +7,12 @@ namespace HeadCt.Gateway.Features.Dimse.Receiving;
 /// Puts every association that reached the request (accepted or rejected) in the audit trail: calling AE (the actor),
 /// address, called AE, outcome, instances stored, and the study when it carried one. Never data set content.
 /// </summary>
-public sealed class AssociationAudit(IAuditTrail trail, ILogger<AssociationAudit> logger)
+public sealed class AssociationAudit(IAuditTrail trail)
 {
     public const string Action = "dimse-association";
     public const string Credential = "dicom-ae";
 
-    public async Task RecordAsync(AssociationSummary summary, IReadOnlyList<string> studyIds)
+    public void Record(AssociationSummary summary, IReadOnlyList<string> studyIds)
     {
         var association = summary.Association;
         var auditEvent = new AuditEvent(
@@ -29,14 +29,7 @@ public sealed class AssociationAudit(IAuditTrail trail, ILogger<AssociationAudit
             association.PeerImplementationVersionName,
             Detail: summary.Outcome == AssociationOutcome.Rejected ? $"rejected: {summary.Detail}" : OutcomeName(summary),
             Instances: summary.InstancesStored);
-        try
-        {
-            await trail.AppendAsync(auditEvent, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            DimseLog.AuditFailed(logger, association.Id, association.CallingAeTitle, e);
-        }
+        trail.Defer(auditEvent); // written through the outbox, retried until stored; the association does not wait
     }
 
     /// <summary>The association's outcome in the trail's HTTP-style status: 200 released, 403 rejected, 400 protocol error, 408 timed out, 499 aborted or dropped by the peer, 503 stopped.</summary>

@@ -6,24 +6,24 @@ using HeadCt.Dimse.Messages;
 using HeadCt.Dimse.Pdus;
 using HeadCt.Dimse.Services;
 using HeadCt.Gateway.Features.Dimse.Assembly;
-using HeadCt.Gateway.Features.Dimse.Ingest;
-using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Features.Ingest;
+using HeadCt.Gateway.Streams;
 using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Gateway.Features.Dimse.Receiving;
 
 /// <summary>
-/// The gateway's Storage SCP (PS3.4 Annex B): admits known calling AEs, checks each received data set like an upload
-/// (header window, SOP class and instance as announced), stores it into its study and answers with the status that
-/// says why when it cannot (PS3.4 §B.2.3).
+/// The gateway's Storage SCP (PS3.4 Annex B): admits known calling AEs, gives each received data set, as a Part 10
+/// file with the File Meta Information PS3.10 requires, to the ingest seam (<see cref="InstanceIngest"/>: the upload's
+/// validation, limits, de-identification and blob write) within its study's assembly, and answers with the status
+/// that says why when it cannot (PS3.4 §B.2.3).
 /// </summary>
 public sealed class GatewayStorageScp(
-    DimseIngestAdapter ingest,
+    InstanceIngest ingest,
     StudyAssembler assembler,
     AssociationAudit audit,
     IOptions<DimseOptions> options,
-    TimeProvider time,
     ILogger<GatewayStorageScp> logger) : IStorageScpHandler
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _studiesByAssociation = new(StringComparer.Ordinal);
@@ -39,25 +39,40 @@ public sealed class GatewayStorageScp(
     public async Task<StoreOutcome> StoreAsync(StoreRequest request, Stream dataSet, CancellationToken cancellationToken)
     {
         var windowBytes = ingest.Limits.HeaderWindowBytes;
-        var header = DicomWriter.PartTenHeader(request.SopClassUid, request.SopInstanceUid, request.TransferSyntaxUid, request.Association.CallingAeTitle);
-        var buffer = ArrayPool<byte>.Shared.Rent(header.Length + windowBytes);
+        var meta = DicomWriter.PartTenHeader(request.SopClassUid, request.SopInstanceUid, request.TransferSyntaxUid, request.Association.CallingAeTitle);
+        var buffer = ArrayPool<byte>.Shared.Rent(meta.Length + windowBytes);
         try
         {
-            header.CopyTo(buffer, 0);
-            var filled = await dataSet.ReadAtLeastAsync(buffer.AsMemory(header.Length, windowBytes), windowBytes, throwOnEndOfStream: false, cancellationToken);
-            var window = buffer.AsMemory(0, header.Length + filled);
-            var inspection = ingest.Inspect(window, windowHoldsWholeFile: filled < windowBytes);
-            if (!inspection.IsDicom)
-                return Refuse(request, DimseStatus.CannotUnderstand, "not-dicom", inspection.RejectionReason);
-            if (inspection.SopClassUid != request.SopClassUid)
+            // The study is read from the header first: it decides which assembly (and session) the instance joins.
+            meta.CopyTo(buffer, 0);
+            var filled = await dataSet.ReadAtLeastAsync(buffer.AsMemory(meta.Length, windowBytes), windowBytes, throwOnEndOfStream: false, cancellationToken);
+            var window = buffer.AsMemory(0, meta.Length + filled);
+            var header = InstanceHeaderInspector.Inspect(window, windowHoldsWholeFile: filled < windowBytes);
+            if (!header.IsDicom)
+                return Refuse(request, DimseStatus.CannotUnderstand, "not-dicom", header.RejectionReason);
+            if (header.SopClassUid != request.SopClassUid)
                 return Refuse(request, DimseStatus.DataSetDoesNotMatchSopClass, "sop-class-mismatch", "The data set's SOP Class UID is not the one the C-STORE-RQ announced.");
-            if (inspection.SopInstanceUid != request.SopInstanceUid)
+            if (header.SopInstanceUid != request.SopInstanceUid)
                 return Refuse(request, DimseStatus.DataSetDoesNotMatchSopClass, "sop-instance-mismatch", "The data set's SOP Instance UID is not the one the C-STORE-RQ announced.");
+            if (!DicomUids.IsValid(header.StudyInstanceUid))
+                return Refuse(request, DimseStatus.CannotUnderstand, "no-study", "Study Instance UID (0020,000D) is missing or not a valid UID.");
 
-            var (slot, refusal) = await assembler.ReserveAsync(inspection.StudyInstanceUid, request.SopInstanceUid, cancellationToken);
-            if (slot is null)
-                return Refuse(request, DimseStatus.OutOfResources, "study-limit", refusal!);
-            return await StoreAsync(request, slot, window, dataSet, inspection, cancellationToken);
+            var association = request.Association;
+            var (arrival, outcome) = await assembler.IngestAsync(header.StudyInstanceUid, request.SopInstanceUid, association.Id, association.CallingAeTitle,
+                session => ingest.IngestAsync(session, new PrefixedStream(window, dataSet), request.SopInstanceUid, cancellationToken),
+                cancellationToken);
+            switch (outcome)
+            {
+                case InstanceOutcome.Rejected { Limit: { } limit, File.Reason: var reason }:
+                    return Refuse(request, DimseStatus.OutOfResources, "limit:" + limit, reason);
+                case InstanceOutcome.Rejected { File.Reason: var reason }:
+                    return Refuse(request, DimseStatus.CannotUnderstand, "not-accepted", reason);
+            }
+
+            if (arrival == Arrival.Duplicate)
+                await DrainAsync(dataSet, cancellationToken);
+            _studiesByAssociation.GetOrAdd(association.Id, _ => new ConcurrentDictionary<string, byte>())[DimseStudyId.For(header.StudyInstanceUid)] = 0;
+            return StoreOutcome.Stored;
         }
         catch (StorageUnavailableException)
         {
@@ -69,39 +84,14 @@ public sealed class GatewayStorageScp(
         }
     }
 
-    private async Task<StoreOutcome> StoreAsync(
-        StoreRequest request, InstanceSlot slot, ReadOnlyMemory<byte> window, Stream rest, DimseInspection inspection, CancellationToken cancellationToken)
-    {
-        var association = request.Association;
-        try
-        {
-            var stored = await ingest.StoreInstanceAsync(slot.StudyId, slot.Number, window, rest, inspection, slot.Deidentifier, cancellationToken);
-            slot.Study.Complete(slot, new AcceptedInstance(StudyAssembly.FileName(slot.Number), stored.SopInstanceUid, stored.SeriesInstanceUid, stored.Size),
-                association.Id, association.CallingAeTitle, time.GetUtcNow());
-            _studiesByAssociation.GetOrAdd(association.Id, _ => new ConcurrentDictionary<string, byte>())[slot.StudyId] = 0;
-            return StoreOutcome.Stored;
-        }
-        catch (UploadLimitExceededException e)
-        {
-            slot.Study.Abandon(slot, request.SopInstanceUid);
-            return Refuse(request, DimseStatus.OutOfResources, "too-large", e.Message);
-        }
-        catch (DicomException e)
-        {
-            slot.Study.Abandon(slot, request.SopInstanceUid);
-            return Refuse(request, DimseStatus.CannotUnderstand, "not-deidentifiable", $"The data set could not be de-identified: {e.Kind}.");
-        }
-        catch
-        {
-            slot.Study.Abandon(slot, request.SopInstanceUid);
-            throw;
-        }
-    }
+    /// <summary>An instance the study already holds is read to its end and not stored again (the sender still gets Success).</summary>
+    private static Task DrainAsync(Stream dataSet, CancellationToken cancellationToken) => dataSet.CopyToAsync(Stream.Null, cancellationToken);
 
     public Task AssociationEndedAsync(AssociationSummary summary)
     {
         var studies = _studiesByAssociation.TryRemove(summary.Association.Id, out var touched) ? touched.Keys.ToList() : [];
-        return audit.RecordAsync(summary, studies);
+        audit.Record(summary, studies);
+        return Task.CompletedTask;
     }
 
     private StoreOutcome Refuse(StoreRequest request, DimseStatus status, string reason, string detail)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using HeadCt.PerfGuard.Checks;
+
+namespace HeadCt.PerfGuard;
+
+/// <summary>
+/// The CI step: measures every ratio, prints them all, and fails when one is more than the tolerance above the committed
+/// baseline. Noise on a shared machine only makes our side look slower (the reference runs in the same rounds), so a
+/// group with a ratio over its limit is measured again, up to <see cref="Attempts"/> times, and each ratio keeps its
+/// lowest value: a real regression stays over the limit in every attempt.
+/// </summary>
+internal static class RegressionCheck
+{
+    private const int Attempts = 3;
+
+    /// <summary>Full runs a new baseline is the per-ratio median of, so that one lucky quiet minute does not set it.</summary>
+    private const int BaselineRuns = 3;
+
+    public static int Run(string baselinePath, bool update)
+    {
+        var baseline = File.Exists(baselinePath) ? PerfBaseline.Load(baselinePath) : new PerfBaseline(0.25, "", []);
+        if (!update)
+            return Print(MeasureAll(baseline), baseline) ? 1 : 0;
+
+        var runs = Enumerable.Range(0, BaselineRuns).Select(_ => MeasureAll(baseline)).ToList();
+        Print(runs[^1], baseline);
+        var measured = string.Create(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, median of {BaselineRuns} runs, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var ratios = new SortedDictionary<string, double>(runs.SelectMany(run => run)
+            .GroupBy(result => result.Ratio.Name)
+            .ToDictionary(group => group.Key, group => Math.Round(Median(group.Select(r => r.Ratio.Value).ToList()), 4)));
+        new PerfBaseline(baseline.Tolerance, measured, ratios).Save(baselinePath);
+        Console.WriteLine($"perf: baseline written to {baselinePath}");
+        return 0;
+    }
+
+    private static double Median(List<double> values) => Clocks.RoundTimer.Median(values);
+
+    private static List<(Ratio Ratio, string Describes, int Attempts)> MeasureAll(PerfBaseline baseline)
+    {
+        var results = new List<(Ratio Ratio, string Describes, int Attempts)>();
+        foreach (var create in Checks())
+        {
+            var check = create();
+            try
+            {
+                var best = new Dictionary<string, Ratio>();
+                var attempts = 0;
+                do
+                {
+                    attempts++;
+                    foreach (var ratio in check.Measure())
+                    {
+                        if (!best.TryGetValue(ratio.Name, out var kept) || ratio.Value < kept.Value)
+                            best[ratio.Name] = ratio;
+                    }
+                }
+                while (attempts < Attempts && best.Values.Any(r => r.Value > (baseline.LimitOf(r.Name) ?? double.MaxValue)));
+                results.AddRange(best.Values.Select(r => (r, check.Describes[r.Name], attempts)));
+            }
+            finally
+            {
+                (check as IDisposable)?.Dispose();
+            }
+        }
+
+        return results;
+    }
+
+    private static IEnumerable<Func<IRatioCheck>> Checks() =>
+    [
+        () => new DicomParseAndDecodeCheck(),
+        () => DcmtkDecodeCheck.JpegLossless(),
+        () => DcmtkDecodeCheck.JpegLs(),
+        () => new Jpeg2000Check(),
+        () => new StudyStagesCheck(),
+    ];
+
+    private static bool Print(List<(Ratio Ratio, string Describes, int Attempts)> results, PerfBaseline baseline)
+    {
+        var failed = false;
+        Console.WriteLine($"perf: ratios of CPU time, ours / reference, measured in this run; fail above baseline × {1 + baseline.Tolerance:0.00} (baseline {baseline.Measured})");
+        Console.WriteLine("| ratio | ours (ms) | reference (ms) | ours / reference | baseline | change | verdict | attempts | what is timed |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|---:|---|");
+        foreach (var (ratio, describes, attempts) in results)
+        {
+            var limit = baseline.LimitOf(ratio.Name);
+            string verdict, change, reference;
+            if (limit is null)
+            {
+                (verdict, change, reference) = ("no baseline", "", "");
+            }
+            else
+            {
+                var value = baseline.Ratios[ratio.Name];
+                reference = value.ToString("F3", CultureInfo.InvariantCulture);
+                change = Math.Round((ratio.Value / value - 1) * 100).ToString("+0;-0;0", CultureInfo.InvariantCulture) + " %";
+                verdict = ratio.Value > limit ? "REGRESSED" : "ok";
+                failed |= ratio.Value > limit;
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {ratio.Name} | {ratio.OursMs:F3} | {ratio.ReferenceMs:F3} | {ratio.Value:F3} | {reference} | {change} | {verdict} | {attempts} | {describes} |"));
+        }
+        Console.WriteLine(failed ? "perf: FAILED: a ratio regressed by more than the tolerance (see REGRESSED above)" : "perf: every ratio within its limit");
+        return failed;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+}
