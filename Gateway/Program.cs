@@ -35,6 +35,7 @@ app.MapResultsApi();
 app.MapStudyListApi();
 app.MapRenderingsApi();
 app.MapAuditApi();
+app.MapStudySendApi();
 app.MapDicomWebApi();
 app.MapWorklistApi();
 

@@ -34,5 +34,8 @@ public sealed record ResultDocument
     /// <summary>How many times a worker took the job (the queue message's dequeue count).</summary>
     public long Attempts { get; init; }
 
+    /// <summary>Where the study came from when not uploaded (DIMSE: calling AEs, associations, instances).</summary>
+    public StudySource? Source { get; init; }
+
     public static ResultDocument Queued(string id, DateTimeOffset now) => new() { Id = id, Status = ResultStatus.Queued, CreatedAt = now };
 }

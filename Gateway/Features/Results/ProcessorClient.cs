@@ -22,6 +22,32 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
         }
     }
 
+    public async Task<bool> QueueAsync(string studyId, string source, Storage.DimseOrigin origin, bool reprocess, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "process")
+            {
+                Content = JsonContent.Create(new
+                {
+                    id = studyId,
+                    source = new { kind = source, origin.CallingAeTitles, origin.Associations, origin.Instances },
+                    reprocess,
+                }, options: GatewayJson.Options),
+            },
+            "queue", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ProcessorUnavailableException($"The processor answered {(int)response.StatusCode} to POST /process.");
+        }
+
+        return true;
+    }
+
     public Task<HttpResponseMessage> GetResultAsync(string studyId, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"results/{studyId}"), "get result", cancellationToken);
 
