@@ -5,6 +5,7 @@ public static partial class DicomTags
 {
     public static readonly DicomTag InstanceCreatorUid = new(0x0008, 0x0014);
     public static readonly DicomTag ConversionType = new(0x0008, 0x0064);
+    public static readonly DicomTag Laterality = new(0x0020, 0x0060);
     public static readonly DicomTag DeviceSerialNumber = new(0x0018, 0x1000);
     public static readonly DicomTag CodeValue = new(0x0008, 0x0100);
     public static readonly DicomTag CodingSchemeDesignator = new(0x0008, 0x0102);

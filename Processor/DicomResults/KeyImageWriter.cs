@@ -21,6 +21,7 @@ public static class KeyImageWriter
         var ds = ResultDataset.Start(request, series, SopClassUid, sopInstanceUid, keyIndex + 1);
         ds.SetString(DicomTags.ImageType, DicomVr.CS, "DERIVED", "SECONDARY");
         ds.SetString(DicomTags.ConversionType, DicomVr.CS, "WSD");
+        ds.SetBytes(DicomTags.Laterality, DicomVr.CS, ReadOnlyMemory<byte>.Empty);
         ds.SetString(DicomTags.PatientOrientation, DicomVr.CS, "L", "P");
         ds.SetString(DicomTags.BurnedInAnnotation, DicomVr.CS, "YES");
         ds.SetString(DicomTags.DerivationDescription, DicomVr.ST,

@@ -20,9 +20,6 @@ public static class MeasurementReportWriter
         var source = request.Source;
         var ds = ResultDataset.Start(request, series, SopClassUid, sopInstanceUid, 1);
         ds.SetSequence(DicomTags.ReferencedPerformedProcedureStepSequence, []);
-        if (request.Evaluated && request.PeakPatientMm is not null)
-            ResultDataset.SetFrameOfReference(ds, source);
-
         ds.SetString(DicomTags.CompletionFlag, DicomVr.CS, "COMPLETE");
         ds.SetString(DicomTags.VerificationFlag, DicomVr.CS, "UNVERIFIED");
         ds.SetSequence(DicomTags.PerformedProcedureCodeSequence, []);
