@@ -21,6 +21,7 @@ app.MapScalarApiReference();
 
 app.MapProcessApi();
 app.MapResultsApi();
+app.MapDicomResultsApi();
 app.MapRenderingsApi();
 app.MapAttentionApi();
 

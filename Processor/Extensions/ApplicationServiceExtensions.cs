@@ -1,6 +1,7 @@
 using HeadCt.Inference.Models;
 using HeadCt.Processor.Attention;
 using HeadCt.Processor.Index;
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.Volumes;
 using HeadCt.Processor.Pipeline;
@@ -52,6 +53,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPixelBudget>();
         services.AddSingleton<StudyPipeline>();
+        services.AddSingleton<ResultObjectStore>();
+        services.AddSingleton<ResultObjectStage>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobArrivalSignal>();
         services.AddHostedService<JobWorker>();

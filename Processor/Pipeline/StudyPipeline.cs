@@ -1,3 +1,4 @@
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
@@ -54,13 +55,14 @@ public sealed class StudyPipeline(
             }
 
             var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
+            var source = ResultObjectStage.SourceOf(result.Decision.Instances);
             if (!result.Succeeded)
             {
                 var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []) { UnreadableInstances = unreadable };
                 throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
                 {
                     Permanent = true,
-                    Output = new PipelineOutput(series, decisionOnly),
+                    Output = new PipelineOutput(series, decisionOnly) { Source = source },
                 };
             }
 
@@ -68,6 +70,7 @@ public sealed class StudyPipeline(
             return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
             {
                 View = new StudyView(result.Volume!, attention),
+                Source = source,
             };
         }
     }

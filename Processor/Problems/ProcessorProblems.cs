@@ -31,6 +31,10 @@ public static class ProcessorProblems
         title: $"No {kind} for this study.",
         detail: $"This version of the processor does not produce {kind}; study '{id}' is completed without them.");
 
+    public static IResult DicomObjectNotFound(string id, string sopInstanceUid) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such result object.", detail: $"Study '{id}' has no DICOM result object '{sopInstanceUid}'; GET /results/{id}/dicom lists them.");
+
     public static IResult InvalidRequest(string detail) => HttpResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidRequest, title: "Invalid request.", detail: detail);
 

@@ -23,6 +23,9 @@ public sealed record ResultDocument
     /// <summary>Milliseconds per pipeline stage (download, parse, volume, inference, attention, render) of the run that completed.</summary>
     public IReadOnlyDictionary<string, double>? Timings { get; init; }
 
+    /// <summary>The DICOM objects written for the result (SR; key images and SEG when evaluated), new series of the source study.</summary>
+    public IReadOnlyList<DicomResults.DicomObjectRecord> DicomObjects { get; init; } = [];
+
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 
     /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
@@ -19,6 +20,7 @@ public sealed class JobRunner(
     StudyPipeline pipeline,
     RenderingStore renderings,
     StudyViewCache views,
+    ResultObjectStage dicomObjects,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -80,6 +82,7 @@ public sealed class JobRunner(
             {
                 var output = await pipeline.RunAsync(studyId, stopping);
                 var completedAt = time.GetUtcNow();
+                var objects = await dicomObjects.WriteAsync(studyId, output, completedAt, null, stopping);
                 var stored = await results.UpdateAsync(studyId, document => document with
                 {
                     Status = ResultStatus.Completed,
@@ -88,6 +91,7 @@ public sealed class JobRunner(
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
                     Timings = output.Timings,
+                    DicomObjects = objects,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
@@ -146,12 +150,15 @@ public sealed class JobRunner(
 
     private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping, PipelineOutput? output = null)
     {
+        var failedAt = time.GetUtcNow();
+        var objects = output is null ? [] : await dicomObjects.WriteAsync(studyId, output, failedAt, "the study failed: " + reason, stopping);
         var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
             ? null
             : document with
             {
                 Status = ResultStatus.Failed,
-                CompletedAt = time.GetUtcNow(),
+                CompletedAt = failedAt,
+                DicomObjects = objects,
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
                 Series = output?.Series ?? document.Series,

@@ -34,6 +34,12 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
             return request;
         }, "get " + kind, cancellationToken);
 
+    /// <summary>The list of a study's DICOM result objects, or one of them (Part 10 bytes) by its SOP Instance UID.</summary>
+    public Task<HttpResponseMessage> GetDicomResultAsync(string studyId, string? sopInstanceUid, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            sopInstanceUid is null ? $"results/{studyId}/dicom" : $"results/{studyId}/dicom/{Uri.EscapeDataString(sopInstanceUid)}"),
+            "get dicom result", cancellationToken);
+
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>

@@ -1,0 +1,29 @@
+using HeadCt.Gateway.Features.Results;
+using HeadCt.Services.Common.Storage;
+using static HeadCt.Gateway.Problems.GatewayProblems;
+
+namespace HeadCt.Gateway.Apis;
+
+/// <summary>The DICOM objects of a study's result (SR, key images, SEG), relayed from the processor as they are.</summary>
+public static class DicomResultsApi
+{
+    public static IEndpointRouteBuilder MapDicomResultsApi(this IEndpointRouteBuilder app)
+    {
+        var dicom = app.MapGroup("/results/{id}/dicom").WithTags("Results");
+        dicom.MapGet("", (string id, ProcessorClient processor, CancellationToken cancellationToken) => StudyId.IsValid(id)
+                ? ResultsApi.ProxyAsync(() => processor.GetDicomResultAsync(id, null, cancellationToken))
+                : Task.FromResult(StudyNotFound(id)))
+            .WithName("ListDicomResultObjects")
+            .WithSummary("The DICOM objects written for the study's result: name, modality, SOP class and instance, series, and the link that downloads each.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        dicom.MapGet("/{sopInstanceUid}", (string id, string sopInstanceUid, ProcessorClient processor, CancellationToken cancellationToken) =>
+                StudyId.IsValid(id)
+                    ? ResultsApi.ProxyAsync(() => processor.GetDicomResultAsync(id, sopInstanceUid, cancellationToken))
+                    : Task.FromResult(StudyNotFound(id)))
+            .WithName("GetDicomResultObject")
+            .WithSummary("One result object as a DICOM Part 10 file.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

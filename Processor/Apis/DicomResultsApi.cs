@@ -1,0 +1,48 @@
+using HeadCt.Processor.DicomResults;
+using HeadCt.Processor.Problems;
+using HeadCt.Processor.Results;
+using HeadCt.Services.Common.Storage;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+
+namespace HeadCt.Processor.Apis;
+
+/// <summary>The DICOM objects of a study's result: the list from its result document, and each object's Part 10 bytes.</summary>
+public static class DicomResultsApi
+{
+    public sealed record DicomObjectsResponse(string Id, string Status, IReadOnlyList<DicomObjectRecord> Objects);
+
+    public static IEndpointRouteBuilder MapDicomResultsApi(this IEndpointRouteBuilder app)
+    {
+        var dicom = app.MapGroup("/results/{id}/dicom").WithTags("DICOM results");
+        dicom.MapGet("", ListAsync)
+            .WithName("ListDicomResultObjects")
+            .WithSummary("The DICOM objects written for the study's result (modality, SOP class, series, download link); empty until it ends.")
+            .Produces<DicomObjectsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        dicom.MapGet("/{sopInstanceUid}", DownloadAsync)
+            .WithName("GetDicomResultObject")
+            .WithSummary("One result object as a DICOM Part 10 file (application/dicom).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/dicom")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string id, IResultStore results, CancellationToken cancellationToken)
+    {
+        if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
+            return ProcessorProblems.StudyNotFound(id);
+        return HttpResults.Json(new DicomObjectsResponse(id, ProcessorJson.Name(stored.Document.Status), stored.Document.DicomObjects));
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        string id, string sopInstanceUid, IResultStore results, ResultObjectStore objects, CancellationToken cancellationToken)
+    {
+        if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
+            return ProcessorProblems.StudyNotFound(id);
+        var document = stored.Document;
+        var listed = document.DicomObjects.FirstOrDefault(item => item.SopInstanceUid == sopInstanceUid);
+        if (listed is null || await objects.GetAsync(id, sopInstanceUid, cancellationToken) is not { } bytes)
+            return ProcessorProblems.DicomObjectNotFound(id, sopInstanceUid);
+        return HttpResults.Bytes(bytes.ToArray(), "application/dicom", $"{listed.Name}.dcm");
+    }
+}
