@@ -1,4 +1,5 @@
 using HeadCt.Gateway.Features.Results;
+using HeadCt.Gateway.Security;
 using HeadCt.Services.Common.Storage;
 using static HeadCt.Gateway.Problems.GatewayProblems;
 
@@ -23,6 +24,16 @@ public static class DicomResultsApi
             .WithName("GetDicomResultObject")
             .WithSummary("One result object as a DICOM Part 10 file.")
             .Produces(StatusCodes.Status200OK, contentType: "application/dicom")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPost("/results/{id}/routing/{destination}/retry", (string id, string destination, ProcessorClient processor, CancellationToken cancellationToken) =>
+                StudyId.IsValid(id)
+                    ? ResultsApi.ProxyAsync(() => processor.RetryRoutingAsync(id, destination, cancellationToken))
+                    : Task.FromResult(StudyNotFound(id)))
+            .RequireAuthorization(GatewayAuthentication.AdminPolicy)
+            .WithTags("Results")
+            .WithName("RetryRouting")
+            .WithSummary("Admin: send the study's result objects to the destination again (after failed or dead-letter).")
+            .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

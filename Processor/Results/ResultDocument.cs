@@ -26,6 +26,9 @@ public sealed record ResultDocument
     /// <summary>The DICOM objects written for the result (SR; key images and SEG when evaluated), new series of the source study.</summary>
     public IReadOnlyList<DicomResults.DicomObjectRecord> DicomObjects { get; init; } = [];
 
+    /// <summary>Per configured destination: the objects it takes and whether they were sent (pending, sent, failed, dead-letter).</summary>
+    public IReadOnlyList<Routing.RoutingRecord> Routing { get; init; } = [];
+
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 
     /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>

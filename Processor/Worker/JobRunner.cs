@@ -4,6 +4,7 @@ using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
+using HeadCt.Processor.Routing;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,8 @@ public sealed class JobRunner(
     RenderingStore renderings,
     StudyViewCache views,
     ResultObjectStage dicomObjects,
+    IOptions<RoutingOptions> routing,
+    RoutingWorker router,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -92,6 +95,7 @@ public sealed class JobRunner(
                     Prediction = output.Prediction,
                     Timings = output.Timings,
                     DicomObjects = objects,
+                    Routing = ResultRouter.Plan(routing.Value, objects),
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
@@ -106,6 +110,8 @@ public sealed class JobRunner(
                 {
                     views.Add(studyId, completedAt, view);
                 }
+
+                router.Enqueue(studyId);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
@@ -159,6 +165,7 @@ public sealed class JobRunner(
                 Status = ResultStatus.Failed,
                 CompletedAt = failedAt,
                 DicomObjects = objects,
+                Routing = ResultRouter.Plan(routing.Value, objects),
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
                 Series = output?.Series ?? document.Series,
@@ -166,6 +173,7 @@ public sealed class JobRunner(
             }, ifMatch: null, stopping);
         if (failed is ResultUpdate.Updated)
         {
+            router.Enqueue(studyId);
             Log.JobFailed(logger, studyId, job.DequeueCount, reason);
             telemetry.JobsFailed.Add(1);
         }

@@ -40,6 +40,10 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
             sopInstanceUid is null ? $"results/{studyId}/dicom" : $"results/{studyId}/dicom/{Uri.EscapeDataString(sopInstanceUid)}"),
             "get dicom result", cancellationToken);
 
+    public Task<HttpResponseMessage> RetryRoutingAsync(string studyId, string destination, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"results/{studyId}/routing/{Uri.EscapeDataString(destination)}/retry"),
+            "retry routing", cancellationToken);
+
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>
