@@ -69,7 +69,7 @@ public static class DicomResultsApi
     }
 
     private static async Task<IResult> DownloadAsync(
-        string id, string sopInstanceUid, IResultStore results, ResultObjectStore objects, CancellationToken cancellationToken)
+        string id, string sopInstanceUid, IResultStore results, IResultObjectStore objects, CancellationToken cancellationToken)
     {
         if (!StudyId.IsValid(id) || await results.GetAsync(id, cancellationToken) is not { } stored)
             return ProcessorProblems.StudyNotFound(id);

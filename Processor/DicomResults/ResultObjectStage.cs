@@ -12,7 +12,7 @@ namespace HeadCt.Processor.DicomResults;
 /// and attention SEG; for a study the model did not evaluate (not applicable, or failed after its series was chosen)
 /// the SR saying why. Returns what the result document lists. Same study and model, same UIDs: a redo overwrites.
 /// </summary>
-public sealed class ResultObjectStage(ResultObjectStore store, ModelRegistry models, ILogger<ResultObjectStage> logger)
+public sealed class ResultObjectStage(IResultObjectStore store, ModelRegistry models, ILogger<ResultObjectStage> logger)
 {
     public async Task<IReadOnlyList<DicomObjectRecord>> WriteAsync(
         string studyId, PipelineOutput output, DateTimeOffset at, string? failureReason, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace HeadCt.Processor.DicomResults;
 /// The result objects' Part 10 bytes, in the results container beside the study's result document
 /// (<c>{id}/dicom/{sopInstanceUid}.dcm</c>); removed with the study's other results.
 /// </summary>
-public sealed class ResultObjectStore(ResultsContainer container)
+public sealed class ResultObjectStore(ResultsContainer container) : IResultObjectStore
 {
     public async Task SaveAsync(string studyId, ResultObject item, CancellationToken cancellationToken)
     {
@@ -33,4 +33,13 @@ public sealed class ResultObjectStore(ResultsContainer container)
             }
         });
     }
+}
+
+/// <summary>Where result objects are kept; blob storage in the service (<see cref="ResultObjectStore"/>).</summary>
+public interface IResultObjectStore
+{
+    Task SaveAsync(string studyId, ResultObject item, CancellationToken cancellationToken);
+
+    /// <summary>The object's bytes, or null when it is not stored.</summary>
+    Task<BinaryData?> GetAsync(string studyId, string sopInstanceUid, CancellationToken cancellationToken);
 }

@@ -54,7 +54,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPixelBudget>();
         services.AddSingleton<StudyPipeline>();
-        services.AddSingleton<ResultObjectStore>();
+        services.AddSingleton<IResultObjectStore, ResultObjectStore>();
         services.AddSingleton<ResultObjectStage>();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         services.AddHttpClient(DestinationFactory.HttpClientName);

@@ -12,7 +12,7 @@ namespace HeadCt.Processor.Routing;
 /// destination that honours them stores each once.
 /// </summary>
 public sealed class ResultRouter(
-    IOptions<RoutingOptions> options, IResultStore results, ResultObjectStore objects, IDestinationFactory destinations,
+    IOptions<RoutingOptions> options, IResultStore results, IResultObjectStore objects, IDestinationFactory destinations,
     TimeProvider time, ILogger<ResultRouter> logger)
 {
     /// <summary>A pending record per destination with the objects its rule selects (none when nothing is selected).</summary>
