@@ -35,6 +35,13 @@ public static class DicomResultsApi
             .WithSummary("Admin: send the study's result objects to the destination again (after failed or dead-letter).")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/models/{name}/shadow-report", (string name, HttpRequest request, ProcessorClient processor, CancellationToken cancellationToken) =>
+                ResultsApi.ProxyAsync(() => processor.GetShadowReportAsync(name, request.QueryString.Value ?? "", cancellationToken)))
+            .RequireAuthorization(GatewayAuthentication.AdminPolicy)
+            .WithTags("Models")
+            .WithName("GetShadowReport")
+            .WithSummary("Admin: a shadow model's output beside the primary's and the reviewer's decision, per study, with agreement figures.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace HeadCt.Processor.Pipeline;
 /// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
-    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time,
+    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, Shadow.ShadowStage shadows, IOptions<PipelineOptions> options, TimeProvider time,
     StudyPixelBudget pixelBudget)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
@@ -67,10 +67,16 @@ public sealed class StudyPipeline(
             }
 
             var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            IReadOnlyList<Shadow.ShadowRecord> shadowRecords;
+            using (timings.Start("shadow"))
+            {
+                shadowRecords = await shadows.RunAsync(studyId, result.Volume!, cancellationToken);
+            }
             return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
             {
                 View = new StudyView(result.Volume!, attention),
                 Source = source,
+                Shadows = shadowRecords,
             };
         }
     }

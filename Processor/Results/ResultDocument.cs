@@ -29,6 +29,9 @@ public sealed record ResultDocument
     /// <summary>Per configured destination: the objects it takes and whether they were sent (pending, sent, failed, dead-letter).</summary>
     public IReadOnlyList<Routing.RoutingRecord> Routing { get; init; } = [];
 
+    /// <summary>The shadow models' outputs, for <c>GET /models/{name}/shadow-report</c> only: not a finding, not routed.</summary>
+    public IReadOnlyList<Shadow.ShadowRecord> Shadow { get; init; } = [];
+
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 
     /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>

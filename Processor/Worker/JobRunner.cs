@@ -96,6 +96,7 @@ public sealed class JobRunner(
                     Timings = output.Timings,
                     DicomObjects = objects,
                     Routing = ResultRouter.Plan(routing.Value, objects),
+                    Shadow = output.Shadows,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)

@@ -44,6 +44,14 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
         SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"results/{studyId}/routing/{Uri.EscapeDataString(destination)}/retry"),
             "retry routing", cancellationToken);
 
+    public Task<HttpResponseMessage> GetShadowReportAsync(string model, string query, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"models/{Uri.EscapeDataString(model)}/shadow-report{query}");
+            request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
+            return request;
+        }, "get shadow report", cancellationToken);
+
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>
