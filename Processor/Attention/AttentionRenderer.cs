@@ -3,7 +3,7 @@ using HeadCt.Imaging.Projections;
 using HeadCt.Imaging.Rendering;
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Attention;
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 
 namespace HeadCt.Processor.Attention;
 

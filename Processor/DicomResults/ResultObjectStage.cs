@@ -4,6 +4,7 @@ using HeadCt.Imaging.Selection;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Results;
 
 namespace HeadCt.Processor.DicomResults;
 
@@ -40,7 +41,10 @@ public sealed class ResultObjectStage(IResultObjectStore store, ModelRegistry mo
             [$"attention={prediction?.Attention?.Method ?? "none"}", $"segmentation-level={SegmentationWriter.Level:0.##} of peak"]);
         var finding = failureReason is not null || prediction is null
             ? new StudyFinding(null, manifest.Output.DecisionThreshold, null, failureReason ?? "the model gave no output.")
-            : new StudyFinding(prediction.Probability, prediction.DecisionThreshold, prediction.Positive, null);
+            : output.Applicability is { Applicable: false } || prediction.Probability is null
+                ? new StudyFinding(null, prediction.DecisionThreshold, null,
+                    "the model does not apply to this study: " + (output.Applicability?.Summary ?? "its applicability checks failed."))
+                : new StudyFinding(prediction.Probability, prediction.DecisionThreshold, prediction.Positive, null);
         return new ResultObjectRequest(studyId, source, model, finding, at)
         {
             Volume = output.View?.Volume,

@@ -66,15 +66,17 @@ public sealed class StudyPipeline(
                 };
             }
 
-            var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            var inferred = await inference.RunAsync(studyId, result, timings, cancellationToken);
             IReadOnlyList<Shadow.ShadowRecord> shadowRecords;
             using (timings.Start("shadow"))
             {
                 shadowRecords = await shadows.RunAsync(studyId, result.Volume!, cancellationToken);
             }
-            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
+
+            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, inferred.Prediction, timings.Milliseconds)
             {
-                View = new StudyView(result.Volume!, attention),
+                Applicability = inferred.Applicability,
+                View = new StudyView(result.Volume!, inferred.Attention),
                 Source = source,
                 Shadows = shadowRecords,
             };

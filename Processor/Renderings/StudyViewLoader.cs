@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HeadCt.Imaging.Anatomy;
 using HeadCt.Inference.Attention;
 using HeadCt.Processor.Attention;
 using HeadCt.Processor.Pipeline.Volumes;
@@ -10,7 +11,8 @@ namespace HeadCt.Processor.Renderings;
 
 /// <summary>
 /// Rebuilds the view of a completed study from storage with the job's own code: its instances make the volume again,
-/// which must have the geometry its result records, and its stored attention grid is upsampled onto it as the job did.
+/// which must have the geometry its result records, and its stored attention grid is upsampled onto it and kept inside
+/// the intracranial cavity (found again, deterministically) as the job did.
 /// </summary>
 public sealed class StudyViewLoader(
     IStudyFileSource files,
@@ -75,6 +77,6 @@ public sealed class StudyViewLoader(
 
         return grid is null
             ? throw new ImagesUnavailableException(id, "its attention grid is not stored.")
-            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry)));
+            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry, IntracranialMaskBuilder.Compute(volume))));
     }
 }

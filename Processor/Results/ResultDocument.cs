@@ -1,4 +1,4 @@
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
 
@@ -17,7 +17,10 @@ public sealed record ResultDocument
     /// <summary>The series decision, volume report, geometry and image links; null until the imaging stage ran.</summary>
     public ImagingRecord? Imaging { get; init; }
 
-    /// <summary>The model's score, identity and attention; null until inference ran.</summary>
+    /// <summary>Whether the model applies to this study, with every check and its reason; null until the checks ran.</summary>
+    public ApplicabilityRecord? Applicability { get; init; }
+
+    /// <summary>The model's identity and output: the finding when it applies, else the output withheld; null until inference ran.</summary>
     public PredictionRecord? Prediction { get; init; }
 
     /// <summary>Milliseconds per pipeline stage (download, parse, volume, inference, attention, render) of the run that completed.</summary>

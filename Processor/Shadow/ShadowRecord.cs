@@ -1,4 +1,4 @@
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 
 namespace HeadCt.Processor.Shadow;
 

@@ -14,13 +14,14 @@ public sealed record ShadowReport(string Model, int Studies, AgreementFigures Wi
         var rows = new List<ShadowReportRow>();
         foreach (var document in documents)
         {
-            if (document.Status != ResultStatus.Completed || document.Prediction is not { } primary
+            // A study the primary does not apply to has no finding to compare with.
+            if (document.Status != ResultStatus.Completed || document.Prediction is not { Probability: { } probability, Positive: { } positive } primary
                 || document.Shadow.FirstOrDefault(shadow => shadow.Model.Name == model) is not { } shadowed)
                 continue;
             var review = document.Metadata.Review?.Decision;
-            bool? reference = review switch { "agree" => primary.Positive, "disagree" => !primary.Positive, _ => null };
+            bool? reference = review switch { "agree" => positive, "disagree" => !positive, _ => null };
             rows.Add(new ShadowReportRow(document.Id, document.CompletedAt,
-                new ModelOutput(primary.Model.Name, primary.Model.Version, primary.Probability, primary.Positive),
+                new ModelOutput(primary.Model.Name, primary.Model.Version, probability, positive),
                 new ModelOutput(shadowed.Model.Name, shadowed.Model.Version, shadowed.Probability, shadowed.Positive),
                 review, reference));
         }

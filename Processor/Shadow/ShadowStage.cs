@@ -4,6 +4,7 @@ using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Storage;
 using HeadCt.Processor.Telemetry;
+using HeadCt.Services.Common.Results;
 using HeadCt.Services.Common.Storage;
 
 namespace HeadCt.Processor.Shadow;

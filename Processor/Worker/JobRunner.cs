@@ -93,6 +93,7 @@ public sealed class JobRunner(
                     Series = output.Series,
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
+                    Applicability = output.Applicability,
                     Timings = output.Timings,
                     DicomObjects = objects,
                     Routing = ResultRouter.Plan(routing.Value, objects),

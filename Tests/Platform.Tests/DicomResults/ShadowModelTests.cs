@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using HeadCt.Inference.Models;
 using HeadCt.Platform.Tests.Infrastructure;
 using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 using HeadCt.Processor.Results;
 using HeadCt.Processor.Shadow;
 using Microsoft.Extensions.Logging.Abstractions;
