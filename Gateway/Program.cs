@@ -32,6 +32,7 @@ app.MapScalarApiReference();
 
 app.MapUploadApi();
 app.MapResultsApi();
+app.MapDicomResultsApi();
 app.MapStudyListApi();
 app.MapRenderingsApi();
 app.MapAuditApi();

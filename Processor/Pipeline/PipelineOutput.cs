@@ -16,4 +16,10 @@ public sealed record PipelineOutput(
 
     /// <summary>The volume and attention the study's images are drawn from; not part of the document.</summary>
     public StudyView? View { get; init; }
+
+    /// <summary>The analysed series as the DICOM result objects reference it; null when no series was chosen.</summary>
+    public DicomResults.SourceStudy? Source { get; init; }
+
+    /// <summary>What the shadow models said (stored for comparison; never shown, never routed).</summary>
+    public IReadOnlyList<Shadow.ShadowRecord> Shadows { get; init; } = [];
 }

@@ -36,6 +36,15 @@ public static class ProcessorProblems
         title: "The study is being processed.",
         detail: $"Study '{id}' is processing; it can be processed again once this run has finished. Retry later.");
 
+    public static IResult DicomObjectNotFound(string id, string sopInstanceUid) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such result object.", detail: $"Study '{id}' has no DICOM result object '{sopInstanceUid}'; GET /results/{id}/dicom lists them.");
+
+    public static IResult DestinationNotFound(string id, string destination) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such routing destination for this study.",
+        detail: $"Study '{id}' has no routing record for destination '{destination}'; GET /results/{id}/dicom lists its routing.");
+
     public static IResult InvalidRequest(string detail) => HttpResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidRequest, title: "Invalid request.", detail: detail);
 

@@ -26,6 +26,15 @@ public sealed record ResultDocument
     /// <summary>Milliseconds per pipeline stage (download, parse, volume, inference, attention, render) of the run that completed.</summary>
     public IReadOnlyDictionary<string, double>? Timings { get; init; }
 
+    /// <summary>The DICOM objects written for the result (SR; key images and SEG when evaluated), new series of the source study.</summary>
+    public IReadOnlyList<DicomResults.DicomObjectRecord> DicomObjects { get; init; } = [];
+
+    /// <summary>Per configured destination: the objects it takes and whether they were sent (pending, sent, failed, dead-letter).</summary>
+    public IReadOnlyList<Routing.RoutingRecord> Routing { get; init; } = [];
+
+    /// <summary>The shadow models' outputs, for <c>GET /models/{name}/shadow-report</c> only: not a finding, not routed.</summary>
+    public IReadOnlyList<Shadow.ShadowRecord> Shadow { get; init; } = [];
+
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 
     /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>

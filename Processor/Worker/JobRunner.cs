@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
+using HeadCt.Processor.Routing;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,9 @@ public sealed class JobRunner(
     StudyPipeline pipeline,
     RenderingStore renderings,
     StudyViewCache views,
+    ResultObjectStage dicomObjects,
+    IOptions<RoutingOptions> routing,
+    RoutingWorker router,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -80,6 +85,7 @@ public sealed class JobRunner(
             {
                 var output = await pipeline.RunAsync(studyId, stopping);
                 var completedAt = time.GetUtcNow();
+                var objects = await dicomObjects.WriteAsync(studyId, output, completedAt, null, stopping);
                 var stored = await results.UpdateAsync(studyId, document => document with
                 {
                     Status = ResultStatus.Completed,
@@ -89,6 +95,9 @@ public sealed class JobRunner(
                     Prediction = output.Prediction,
                     Applicability = output.Applicability,
                     Timings = output.Timings,
+                    DicomObjects = objects,
+                    Routing = ResultRouter.Plan(routing.Value, objects),
+                    Shadow = output.Shadows,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
                 if (stored is not ResultUpdate.Updated)
@@ -103,6 +112,8 @@ public sealed class JobRunner(
                 {
                     views.Add(studyId, completedAt, view);
                 }
+
+                router.Enqueue(studyId);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
@@ -147,12 +158,16 @@ public sealed class JobRunner(
 
     private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping, PipelineOutput? output = null)
     {
+        var failedAt = time.GetUtcNow();
+        var objects = output is null ? [] : await dicomObjects.WriteAsync(studyId, output, failedAt, "the study failed: " + reason, stopping);
         var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
             ? null
             : document with
             {
                 Status = ResultStatus.Failed,
-                CompletedAt = time.GetUtcNow(),
+                CompletedAt = failedAt,
+                DicomObjects = objects,
+                Routing = ResultRouter.Plan(routing.Value, objects),
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
                 Series = output?.Series ?? document.Series,
@@ -160,6 +175,7 @@ public sealed class JobRunner(
             }, ifMatch: null, stopping);
         if (failed is ResultUpdate.Updated)
         {
+            router.Enqueue(studyId);
             Log.JobFailed(logger, studyId, job.DequeueCount, reason);
             telemetry.JobsFailed.Add(1);
         }

@@ -60,6 +60,24 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
             return request;
         }, "get " + kind, cancellationToken);
 
+    /// <summary>The list of a study's DICOM result objects, or one of them (Part 10 bytes) by its SOP Instance UID.</summary>
+    public Task<HttpResponseMessage> GetDicomResultAsync(string studyId, string? sopInstanceUid, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            sopInstanceUid is null ? $"results/{studyId}/dicom" : $"results/{studyId}/dicom/{Uri.EscapeDataString(sopInstanceUid)}"),
+            "get dicom result", cancellationToken);
+
+    public Task<HttpResponseMessage> RetryRoutingAsync(string studyId, string destination, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"results/{studyId}/routing/{Uri.EscapeDataString(destination)}/retry"),
+            "retry routing", cancellationToken);
+
+    public Task<HttpResponseMessage> GetShadowReportAsync(string model, string query, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"models/{Uri.EscapeDataString(model)}/shadow-report{query}");
+            request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
+            return request;
+        }, "get shadow report", cancellationToken);
+
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>
