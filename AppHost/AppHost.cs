@@ -1,6 +1,7 @@
 using HeadCt.AppHost;
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
+using Microsoft.Extensions.Configuration;
 using HeadCt.AppHost.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,10 @@ var processor = builder.AddProject<Projects.Processor>("processor")
     .WithEnvironment("Auth__ServiceKey", serviceKey)
     .WithHttpHealthCheck(HealthPath);
 
+// The gateway's DICOM (DIMSE) endpoint: port 11112 locally (AppHost setting Dimse:Port), a TCP endpoint reachable from
+// outside when published; the gateway listens on the target port it is given as Dimse__Port.
+var dicomPort = builder.Configuration.GetValue<int?>("Dimse:Port") ?? 11112;
+
 builder.AddProject<Projects.Gateway>("gateway")
     .WithReplicas(gatewayReplicas)
     .WithReference(storage).WaitFor(storage)
@@ -45,9 +50,11 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("Auth__ApiKeys__0__Role", "admin")
     .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithEndpoint(port: dicomPort, targetPort: builder.ExecutionContext.IsPublishMode ? 11112 : null,
+        scheme: "tcp", name: "dicom", env: "Dimse__Port", isExternal: true);
 
 // A killed or crashed service or backing server is started again (AppHost/Supervision).
-builder.AddSupervision("gateway", "processor", "cache", "storage");
+builder.AddSupervision("gateway", "processor", "cache", "storage", "postgres");
 
 builder.Build().Run();

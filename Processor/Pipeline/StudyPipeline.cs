@@ -1,3 +1,4 @@
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
@@ -12,7 +13,7 @@ namespace HeadCt.Processor.Pipeline;
 /// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
-    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time,
+    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, Shadow.ShadowStage shadows, IOptions<PipelineOptions> options, TimeProvider time,
     StudyPixelBudget pixelBudget, RenderingStore renderings)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
@@ -54,27 +55,38 @@ public sealed class StudyPipeline(
             }
 
             var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
+            var source = ResultObjectStage.SourceOf(result.Decision.Instances);
             if (!result.Succeeded)
             {
                 var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []) { UnreadableInstances = unreadable };
                 throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
                 {
                     Permanent = true,
-                    Output = new PipelineOutput(series, decisionOnly),
+                    Output = new PipelineOutput(series, decisionOnly) { Source = source },
                 };
             }
 
-            var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
+            // Rounded as stored before anything looks at it, so the model, the cavity and the images see the values any
+            // replica loads back from the stored volume, and every replica draws the same bytes.
+            StoredVolumeFormat.RoundToStoredValues(result.Volume!);
+            var inferred = await inference.RunAsync(studyId, result, timings, cancellationToken);
+            IReadOnlyList<Shadow.ShadowRecord> shadowRecords;
+            using (timings.Start("shadow"))
+            {
+                shadowRecords = await shadows.RunAsync(studyId, result.Volume!, cancellationToken);
+            }
+
             using (timings.Start("view"))
             {
-                // Rounded as stored, so this replica draws the same images as one that loads the stored volume.
-                StoredVolumeFormat.RoundToStoredValues(result.Volume!);
                 await renderings.SaveVolumeAsync(studyId, result.Volume!, cancellationToken);
             }
 
-            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
+            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, inferred.Prediction, timings.Milliseconds)
             {
-                View = new StudyView(result.Volume!, attention),
+                Applicability = inferred.Applicability,
+                View = new StudyView(result.Volume!, inferred.Attention),
+                Source = source,
+                Shadows = shadowRecords,
             };
         }
     }

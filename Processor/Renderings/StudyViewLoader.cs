@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HeadCt.Imaging.Anatomy;
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Attention;
 using HeadCt.Processor.Attention;
@@ -11,7 +12,8 @@ namespace HeadCt.Processor.Renderings;
 
 /// <summary>
 /// Rebuilds the view of a completed study from storage: the volume the job stored (its instances when it stored none),
-/// which must have the geometry its result records, and its stored attention grid upsampled onto it as the job did.
+/// which must have the geometry its result records, and its stored attention grid upsampled onto it and kept inside the
+/// intracranial cavity (found again, deterministically, on the same stored values) as the job did.
 /// </summary>
 public sealed class StudyViewLoader(
     IStudyFileSource files,
@@ -70,7 +72,7 @@ public sealed class StudyViewLoader(
 
         return grid is null
             ? throw new ImagesUnavailableException(id, "its attention grid is not stored.")
-            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry)));
+            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry, IntracranialMaskBuilder.Compute(volume))));
     }
 
     private async Task<CtVolume?> LoadStoredVolumeAsync(string id, CancellationToken cancellationToken)
@@ -90,7 +92,9 @@ public sealed class StudyViewLoader(
     {
         using var local = await files.DownloadAsync(id, cancellationToken);
         var result = await Task.Run(() => imaging.Build(imaging.ReadInstances(id, local.Paths)), cancellationToken);
-        return result.Volume ?? throw new ImagesUnavailableException(id,
+        var volume = result.Volume ?? throw new ImagesUnavailableException(id,
             $"it has no stored volume and its instances no longer make one ({result.FailureKind}: {result.FailureReason}).");
+        StoredVolumeFormat.RoundToStoredValues(volume); // as the job did before it scored the study
+        return volume;
     }
 }

@@ -54,6 +54,9 @@ internal static partial class Log
     [LoggerMessage(2601, LogLevel.Information, "Study {StudyId} scored {Probability:F3} by {Model} {Version} ({Decision}); attention by {Method}, key slice {KeySlice}")]
     public static partial void StudyScored(ILogger logger, string studyId, double probability, string model, string version, string decision, string method, int? keySlice);
 
+    [LoggerMessage(2602, LogLevel.Information, "Study {StudyId}: model {Model} {Version} does not apply (failed: {FailedChecks}); its output is withheld")]
+    public static partial void StudyNotApplicable(ILogger logger, string studyId, string model, string version, string failedChecks);
+
     [LoggerMessage(2700, LogLevel.Information, "View of study {StudyId} rebuilt from storage ({Slices} slices) in {Milliseconds:F0} ms")]
     public static partial void ViewRebuilt(ILogger logger, string studyId, int slices, double milliseconds);
 }

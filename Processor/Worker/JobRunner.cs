@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
+using HeadCt.Processor.Routing;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,9 @@ public sealed class JobRunner(
     RenderingStore renderings,
     StudyViewCache views,
     StudyClaims claims,
+    ResultObjectStage dicomObjects,
+    IOptions<RoutingOptions> routing,
+    RoutingWorker router,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -115,6 +120,7 @@ public sealed class JobRunner(
             var output = await pipeline.RunAsync(studyId, running.Token);
             running.Token.ThrowIfCancellationRequested();
             var completedAt = time.GetUtcNow();
+            var objects = await dicomObjects.WriteAsync(studyId, output, completedAt, null, stopping);
             var stored = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
                 ? null
                 : document with
@@ -124,7 +130,11 @@ public sealed class JobRunner(
                     Series = output.Series,
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
+                    Applicability = output.Applicability,
                     Timings = output.Timings,
+                    DicomObjects = objects,
+                    Routing = ResultRouter.Plan(routing.Value, objects),
+                    Shadow = output.Shadows,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
             if (stored is ResultUpdate.Unchanged)
@@ -146,6 +156,7 @@ public sealed class JobRunner(
                 views.Add(studyId, completedAt, view);
             }
 
+            router.Enqueue(studyId);
             return true;
         }
         catch (OperationCanceledException) when (claim.Lost.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -189,12 +200,16 @@ public sealed class JobRunner(
 
     private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping, PipelineOutput? output = null)
     {
+        var failedAt = time.GetUtcNow();
+        var objects = output is null ? [] : await dicomObjects.WriteAsync(studyId, output, failedAt, "the study failed: " + reason, stopping);
         var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
             ? null
             : document with
             {
                 Status = ResultStatus.Failed,
-                CompletedAt = time.GetUtcNow(),
+                CompletedAt = failedAt,
+                DicomObjects = objects,
+                Routing = ResultRouter.Plan(routing.Value, objects),
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
                 Series = output?.Series ?? document.Series,
@@ -202,6 +217,7 @@ public sealed class JobRunner(
             }, ifMatch: null, stopping);
         if (failed is ResultUpdate.Updated)
         {
+            router.Enqueue(studyId);
             Log.JobFailed(logger, studyId, job.DequeueCount, reason);
             telemetry.JobsFailed.Add(1);
         }
