@@ -176,6 +176,9 @@ public sealed class ReplicaTests(ITestOutputHelper output) : IDisposable
                 expected.Add($"{id}/attention/grid.f32");
             }
 
+            // The DICOM result objects (SC, SR, SEG) the document lists, each once: no attempt added a second set.
+            expected.AddRange(documents[id].GetProperty("dicomObjects").EnumerateArray()
+                .Select(item => $"{id}/dicom/{item.GetProperty("sopInstanceUid").GetString()}.dcm"));
             Assert.Equal(expected.Order(StringComparer.Ordinal), stored);
         }
 
