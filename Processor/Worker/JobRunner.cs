@@ -60,7 +60,7 @@ public sealed class JobRunner(
 
             await using (claim)
             {
-                done = await RunClaimedAsync(job, studyId, claim, stopping);
+                done = await RunClaimedAsync(job, studyId, claim, started, stopping);
             }
         }
 
@@ -70,14 +70,10 @@ public sealed class JobRunner(
         }
 
         await queue.CompleteAsync(job, stopping);
-        var seconds = time.GetElapsedTime(started).TotalSeconds;
-        telemetry.JobDuration.Record(seconds);
-        telemetry.JobsCompleted.Add(1);
-        Log.JobCompleted(logger, studyId, seconds);
     }
 
     /// <summary>True when the study completed here; false when the job ended otherwise (its message is handled).</summary>
-    private async Task<bool> RunClaimedAsync(LeasedJob job, string studyId, StudyClaim claim, CancellationToken stopping)
+    private async Task<bool> RunClaimedAsync(LeasedJob job, string studyId, StudyClaim claim, long started, CancellationToken stopping)
     {
         var maxAttempts = options.Value.MaxAttempts;
         if (job.DequeueCount > maxAttempts)
@@ -151,6 +147,11 @@ public sealed class JobRunner(
                 return false;
             }
 
+            // Logged the moment the outcome is stored: a replica killed after this point has completed the study.
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            telemetry.JobDuration.Record(seconds);
+            telemetry.JobsCompleted.Add(1);
+            Log.JobCompleted(logger, studyId, seconds);
             if (output.View is { } view)
             {
                 views.Add(studyId, completedAt, view);
