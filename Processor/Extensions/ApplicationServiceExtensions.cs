@@ -61,6 +61,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ResultObjectStage>();
         services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
         services.AddHttpClient(DestinationFactory.HttpClientName);
+        services.AddSingleton(provider => new HeadCt.Dimse.Telemetry.DimseTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<IDestinationFactory, DestinationFactory>();
         services.AddSingleton<ResultRouter>();
         services.AddSingleton<RoutingWorker>();

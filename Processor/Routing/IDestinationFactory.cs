@@ -1,3 +1,5 @@
+using HeadCt.Dimse.Scu;
+using HeadCt.Dimse.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HeadCt.Processor.Routing;
@@ -9,10 +11,10 @@ public interface IDestinationFactory
 }
 
 /// <summary>
-/// Builds destinations from <see cref="RoutingOptions"/>: <c>stow-rs</c> over the named HttpClient "routing". A
-/// <c>dimse</c> kind is refused at start-up until the C-STORE SCU exists; it plugs in here.
+/// Builds destinations from <see cref="RoutingOptions"/>: <c>stow-rs</c> over the named HttpClient "routing", and
+/// <c>dimse</c> through our C-STORE SCU as <see cref="RoutingOptions.CallingAeTitle"/>.
 /// </summary>
-public sealed class DestinationFactory(IOptions<RoutingOptions> options, IHttpClientFactory http) : IDestinationFactory
+public sealed class DestinationFactory(IOptions<RoutingOptions> options, IHttpClientFactory http, DimseTelemetry telemetry) : IDestinationFactory
 {
     public const string HttpClientName = "routing";
 
@@ -20,7 +22,15 @@ public sealed class DestinationFactory(IOptions<RoutingOptions> options, IHttpCl
         ? destination.Kind switch
         {
             "stow-rs" => new StowRsDestination(destination.Name, new Uri(destination.Url), http.CreateClient(HttpClientName)),
-            _ => throw new DestinationException($"Destination '{name}' has kind '{destination.Kind}'; only stow-rs is supported."),
+            "dimse" => new DimseDestination(destination.Name, new ScuSettings
+            {
+                CallingAeTitle = options.Value.CallingAeTitle,
+                CalledAeTitle = destination.AeTitle,
+                Host = destination.Host,
+                Port = destination.Port,
+                ResponseTimeout = options.Value.SendTimeout,
+            }, telemetry),
+            _ => throw new DestinationException($"Destination '{name}' has kind '{destination.Kind}'; the kinds are stow-rs and dimse."),
         }
         : null;
 }
