@@ -54,7 +54,10 @@ internal sealed partial class ResourceSupervisor(
                     stops.Cleared(resourceEvent.Resource.Name);
                 }
 
-                if (previous == KnownResourceStates.Running && IsEnded(state))
+                // A run that ended, or a start (a restart of ours) that failed: DCP reports FailedToStart when the
+                // start races the teardown of the killed run, and another attempt then succeeds.
+                if (previous == KnownResourceStates.Running && IsEnded(state)
+                    || previous == KnownResourceStates.Starting && state == KnownResourceStates.FailedToStart)
                 {
                     OnEnded(name, resourceEvent.Resource.Name, state!, resourceEvent.Snapshot.ExitCode, stoppingToken);
                 }
