@@ -1,5 +1,7 @@
+using HeadCt.AppHost;
 using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
+using Microsoft.Extensions.Configuration;
 using HeadCt.AppHost.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,14 +22,25 @@ var serviceKey = builder.AddParameter("processor-service-key", credentialDefault
 var indexPassword = builder.AddParameter("postgres-password", credentialDefault, secret: true, persist: true);
 var index = builder.AddStudyIndex("postgres", "index", "headct", indexPassword, localServices);
 
+// Every replica takes jobs off the shared queue (one study at a time each, by its claim) and draws any study's
+// images from its stored volume; requests reach the replicas through the AppHost's proxy.
+var processorReplicas = ReplicaCounts.Read(builder.Configuration, "processor-replicas");
+var gatewayReplicas = ReplicaCounts.Read(builder.Configuration, "gateway-replicas");
+
 var processor = builder.AddProject<Projects.Processor>("processor")
+    .WithReplicas(processorReplicas)
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
     .WithReference(index.Database).WaitFor(index.Server)
     .WithEnvironment("Auth__ServiceKey", serviceKey)
     .WithHttpHealthCheck(HealthPath);
 
+// The gateway's DICOM (DIMSE) endpoint: port 11112 locally (AppHost setting Dimse:Port), a TCP endpoint reachable from
+// outside when published; the gateway listens on the target port it is given as Dimse__Port.
+var dicomPort = builder.Configuration.GetValue<int?>("Dimse:Port") ?? 11112;
+
 builder.AddProject<Projects.Gateway>("gateway")
+    .WithReplicas(gatewayReplicas)
     .WithReference(storage).WaitFor(storage)
     .WithReference(cache).WaitFor(cache)
     .WithReference(index.Database).WaitFor(index.Server)
@@ -37,9 +50,11 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("Auth__ApiKeys__0__Role", "admin")
     .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithEndpoint(port: dicomPort, targetPort: builder.ExecutionContext.IsPublishMode ? 11112 : null,
+        scheme: "tcp", name: "dicom", env: "Dimse__Port", isExternal: true);
 
 // A killed or crashed service or backing server is started again (AppHost/Supervision).
-builder.AddSupervision("gateway", "processor", "cache", "storage");
+builder.AddSupervision("gateway", "processor", "cache", "storage", "postgres");
 
 builder.Build().Run();

@@ -36,6 +36,29 @@ public static class DicomReader
         return Read(new ByteSource(stream), options);
     }
 
+    /// <summary>
+    /// Reads only the preamble, "DICM" and File Meta Information from the first bytes of a Part 10 file. When
+    /// <paramref name="prefixIsWholeFile"/> is false the prefix must reach past the meta group (the first data set
+    /// tag must be in it), else <see cref="DicomErrorKind.Truncated"/>.
+    /// </summary>
+    public static PartTenHeader ReadPartTenHeader(ReadOnlyMemory<byte> prefix, bool prefixIsWholeFile)
+    {
+        var source = MemoryMarshal.TryGetArray(prefix, out var segment)
+            ? new ByteSource(segment.Array!, segment.Offset, segment.Count)
+            : new ByteSource(prefix.ToArray(), 0, prefix.Length);
+        if (!PartTenLayout.HasPreambleAndPrefix(source))
+            throw new DicomException(DicomErrorKind.NotDicom, "No 128-byte preamble and DICM prefix (PS3.10 §7.1)", offset: 0);
+        var meta = new DicomDataset();
+        var position = ReadFileMeta(source, meta, source.Start + PartTenLayout.PreambleLength + 4, DicomReadOptions.Default);
+        if (!prefixIsWholeFile && !source.Has(position, 4))
+            throw new DicomException(DicomErrorKind.Truncated,
+                $"The File Meta Information does not end within the first {prefix.Length} bytes", offset: source.OffsetOf(position));
+        var uid = meta.GetString(DicomTags.TransferSyntaxUid);
+        if (string.IsNullOrEmpty(uid))
+            throw new DicomException(DicomErrorKind.MissingAttribute, "The File Meta Information names no Transfer Syntax UID", DicomTags.TransferSyntaxUid);
+        return new PartTenHeader(meta, TransferSyntax.FromUid(uid), (int)source.OffsetOf(position));
+    }
+
     private static DicomFile Read(ByteSource source, DicomReadOptions options)
     {
         if (!source.Has(source.Start, 1))

@@ -1,7 +1,7 @@
 namespace HeadCt.Dicom;
 
 /// <summary>The data element tags this project uses (PS3.6 Table 6-1), in .NET casing.</summary>
-public static class DicomTags
+public static partial class DicomTags
 {
     public static readonly DicomTag FileMetaInformationGroupLength = new(0x0002, 0x0000);
     public static readonly DicomTag FileMetaInformationVersion = new(0x0002, 0x0001);

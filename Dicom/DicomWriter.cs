@@ -19,9 +19,12 @@ public static class DicomWriter
         WriteFileMeta(output, FileMetaBuilder.Build(file, syntax));
         if (syntax.IsDeflated)
         {
-            // PS3.5 §A.5: the data set after the meta group is one raw deflate stream.
-            using var deflater = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true);
-            new DatasetEncoder(deflater, explicitVr: true).WriteDataset(file.Dataset);
+            // PS3.5 §A.5: the data set after the meta group is one raw deflate stream, padded with a NUL to even length.
+            var counted = new CountingWriteStream(output);
+            using (var deflater = new DeflateStream(counted, CompressionLevel.Optimal, leaveOpen: true))
+                new DatasetEncoder(deflater, explicitVr: true).WriteDataset(file.Dataset);
+            if (counted.BytesWritten % 2 == 1)
+                output.WriteByte(0);
         }
         else
         {
@@ -35,6 +38,24 @@ public static class DicomWriter
         Write(buffer, file, syntax);
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// The preamble, "DICM" and File Meta Information of a Part 10 file whose data set bytes the caller already holds
+    /// in <paramref name="transferSyntaxUid"/> (e.g. received over the network): prefix + data set = the file.
+    /// </summary>
+    public static byte[] PartTenHeader(string sopClassUid, string sopInstanceUid, string transferSyntaxUid, string? sourceAeTitle = null)
+    {
+        var meta = FileMetaBuilder.Build(sopClassUid, sopInstanceUid, transferSyntaxUid);
+        if (!string.IsNullOrEmpty(sourceAeTitle))
+            meta.SetString(SourceApplicationEntityTitle, DicomVr.AE, sourceAeTitle);
+        using var output = new MemoryStream(256);
+        output.Write(new byte[128]);
+        output.Write("DICM"u8);
+        WriteFileMeta(output, meta);
+        return output.ToArray();
+    }
+
+    private static readonly DicomTag SourceApplicationEntityTitle = new(0x0002, 0x0016);
 
     private static void WriteFileMeta(Stream output, DicomDataset meta)
     {

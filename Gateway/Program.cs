@@ -32,9 +32,11 @@ app.MapScalarApiReference();
 
 app.MapUploadApi();
 app.MapResultsApi();
+app.MapDicomResultsApi();
 app.MapStudyListApi();
 app.MapRenderingsApi();
 app.MapAuditApi();
+app.MapStudySendApi();
 app.MapDicomWebApi();
 app.MapWorklistApi();
 

@@ -1,3 +1,4 @@
+using HeadCt.Processor.Shadow;
 using HeadCt.Processor.Apis;
 using HeadCt.Processor.Extensions;
 using HeadCt.Processor.Problems;
@@ -21,6 +22,8 @@ app.MapScalarApiReference();
 
 app.MapProcessApi();
 app.MapResultsApi();
+app.MapDicomResultsApi();
+app.MapShadowReportApi();
 app.MapRenderingsApi();
 app.MapAttentionApi();
 

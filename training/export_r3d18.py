@@ -66,6 +66,8 @@ def main():
         "output": {"name": "logit", "kind": "Logit", "decisionThreshold": args.threshold},
         "attention": {"kind": "FeatureMapWithClassWeights", "featureMapOutput": "features", "classWeights": r3d18_model.class_weights(model)},
         "intendedUse": RANDOM_INTENDED_USE if args.random_init else INTENDED_USE,
+        "applicability": preprocess.applicability_manifest(),
+        "outOfDistribution": preprocess.out_of_distribution_manifest(),
     }
     manifest_path = os.path.join(args.out, name + ".manifest.json")
     with open(manifest_path, "w") as f:

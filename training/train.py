@@ -2,7 +2,10 @@
 s = sum_k w_k A_k + b (a 1x1x1 convolution of the last feature map A), so the CAM sum_k w_k A_k is exactly the map the
 score is pooled from and its peak is where the evidence is. Trained on tensors exported by the C# serving
 preprocessing (`phantoms tensors`). Exports ONNX + manifest and reports AUC, sensitivity/specificity at the threshold
-and the pointing-game score (overall and per lesion kind) on a held-out set."""
+and the pointing-game score (overall and per lesion kind) on a held-out set, how often heads with every mimic of blood
+and no lesion score positive, and the out-of-distribution statistics of the pooled feature vector (mean and max of each
+feature-map channel over the whole grid): their mean and precision matrix for a squared Mahalanobis distance, and its
+threshold at a stated percentile of the training set, all written to the manifest for the C# predictor."""
 import argparse
 import hashlib
 import json
@@ -16,12 +19,24 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 NAME = "hemorrhage-phantom-cnn"
-VERSION = "0.3.0"
+VERSION = "0.4.0"
 INTENDED_USE = (
-    "DEMONSTRATOR ONLY. Trained on synthetic head-CT phantoms (ellipsoid skull and brain with grey/white contrast, "
-    "ventricles, sulci, noise) with painted hyperdense lesions; never trained or validated on patient data. "
-    "It is not a medical device and must not be used for diagnosis or any clinical decision."
+    "DEMONSTRATOR ONLY. Trained on synthetic head-CT phantoms (skull with skull base, sinuses, mastoids and orbits; "
+    "brain with grey/white contrast, ventricles, sulci, posterior fossa; calcifications, dense venous sinuses and "
+    "beam-hardening streaks as mimics; 0.6-5 mm slices, 64-512 matrices) with painted hyperdense lesions; never "
+    "trained or validated on patient data. It is not a medical device and must not be used for diagnosis or any "
+    "clinical decision."
 )
+OOD_PERCENTILE = 99.0
+# The studies the demonstrator was made for, checked by the C# predictor before its output is presented: what the
+# phantoms are (adult-sized heads, 0.6-5 mm slices, no contrast), and a whole head in the field of view.
+APPLICABILITY = {
+    "modalities": ["CT"],
+    "head": {"volumeMl": {"min": 900, "max": 2100}, "maxCutFraction": 0.25},
+    "sliceThicknessMm": {"min": 0.6, "max": 5.0},
+    "contrast": "none",
+    "ageYears": {"min": 18, "max": None},
+}
 
 
 def block(c_in, c_out, stride=1):
@@ -149,6 +164,13 @@ def evaluate(model, inputs, labels, masks, kinds, lesions, threshold):
                     "sensitivity": float(decided[chosen].mean()),
                     "pointing_game": float(np.mean([hit_of[i] for i in chosen])),
                 }
+    cisternal = [i for i in positives if lesions[i] is not None and lesions[i].get("cisternal")]
+    if cisternal:
+        by_class["Subarachnoid/cisternal"] = {
+            "count": len(cisternal),
+            "sensitivity": float(decided[cisternal].mean()),
+            "pointing_game": float(np.mean([hit_of[i] for i in cisternal])),
+        }
     return {
         "count": int(len(labels)),
         "positives": int(labels.sum()),
@@ -160,6 +182,36 @@ def evaluate(model, inputs, labels, masks, kinds, lesions, threshold):
         "sensitivity_by_kind": {k: float(decided[kinds == k].mean()) for k in sorted(set(kinds)) if k != "None"},
         "by_kind_and_conspicuity": by_class,
     }
+
+
+def pooled_features(model, inputs):
+    """The pooled feature vector per volume, as the C# predictor computes it: for each channel of the feature map,
+    its mean then its max over the whole grid."""
+    model.eval()
+    rows = []
+    with torch.no_grad():
+        for start in range(0, len(inputs), 8):
+            _, a = model(torch.from_numpy(np.ascontiguousarray(inputs[start:start + 8])))
+            flat = a.flatten(2)
+            rows.append(torch.cat([flat.mean(2), flat.amax(2)], 1).double().numpy())
+    return np.concatenate(rows)
+
+
+def ood_statistics(features, percentile):
+    """Mean and precision (inverse of the covariance, shrunk towards its diagonal by 5 % so it stays well conditioned)
+    of the training set's pooled features, and the threshold on the squared Mahalanobis distance at `percentile`."""
+    mean = features.mean(0)
+    centred = features - mean
+    covariance = centred.T @ centred / (len(features) - 1)
+    covariance = 0.95 * covariance + 0.05 * np.diag(np.diag(covariance)) + 1e-9 * np.eye(len(mean))
+    precision = np.linalg.inv(covariance)
+    scores = mahalanobis(features, mean, precision)
+    return mean, precision, float(np.percentile(scores, percentile)), scores
+
+
+def mahalanobis(features, mean, precision):
+    centred = features - mean
+    return np.einsum("ni,ij,nj->n", centred, precision, centred)
 
 
 def load(folder):
@@ -175,7 +227,29 @@ def load(folder):
     return inputs, labels, masks, kinds, lesions
 
 
-def export(model, input_spec, out_dir, metrics, threshold):
+def scans_of(folder):
+    path = os.path.join(folder, "scans.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def by_slice_thickness(probs, labels, scans, threshold):
+    """Sensitivity and specificity for thin (< 1.5 mm), medium and thick (>= 3 mm) slices."""
+    if scans is None:
+        return {}
+    thickness = np.array([s["sliceMm"] for s in scans])
+    out = {}
+    for name, chosen in (("thin <1.5 mm", thickness < 1.5), ("1.5-3 mm", (thickness >= 1.5) & (thickness < 3)), ("thick >=3 mm", thickness >= 3)):
+        pos, neg = chosen & (labels == 1), chosen & (labels == 0)
+        out[name] = {"count": int(chosen.sum()),
+                     "sensitivity": float((probs[pos] >= threshold).mean()) if pos.any() else None,
+                     "specificity": float((probs[neg] < threshold).mean()) if neg.any() else None}
+    return out
+
+
+def export(model, input_spec, out_dir, metrics, threshold, ood):
     model.eval()
     os.makedirs(out_dir, exist_ok=True)
     onnx_name = NAME + ".onnx"
@@ -199,6 +273,8 @@ def export(model, input_spec, out_dir, metrics, threshold):
             "classWeights": [float(w) for w in model.head.weight.detach()[0, :, 0, 0, 0]],
         },
         "intendedUse": INTENDED_USE,
+        "applicability": APPLICABILITY,
+        "outOfDistribution": ood,
         "trainedOn": "synthetic head-CT phantoms (tools/Phantoms), see training/README.md",
         "heldOutMetrics": metrics,
     }
@@ -225,6 +301,7 @@ def main():
     parser.add_argument("--fine", type=int, default=16, help="channels of the fine stage")
     parser.add_argument("--coarse", type=int, default=32, help="channels of the coarse stage")
     parser.add_argument("--width", type=int, default=24, help="channels of the fused feature map (the CAM's)")
+    parser.add_argument("--mimics", help="exported heads without lesion and with every mimic (`phantoms tensors --mix mimicsonly`)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -277,6 +354,33 @@ def main():
     test = load(args.test)
     metrics = evaluate(model, *test, threshold)
     metrics["threshold"] = threshold
+    test_probs = probabilities(model, test[0])
+    metrics["by_slice_thickness"] = by_slice_thickness(test_probs, test[1], scans_of(args.test), threshold)
+
+    train_features = pooled_features(model, inputs)
+    mean, precision, ood_threshold, train_scores = ood_statistics(train_features, OOD_PERCENTILE)
+    test_scores = mahalanobis(pooled_features(model, test[0]), mean, precision)
+    metrics["ood"] = {"threshold": ood_threshold, "percentile": OOD_PERCENTILE,
+                      "held_out_above": float((test_scores > ood_threshold).mean()),
+                      "held_out_median": float(np.median(test_scores)), "train_median": float(np.median(train_scores))}
+    if args.mimics:
+        mimic_inputs = load(args.mimics)[0]
+        mimic_probs = probabilities(model, mimic_inputs)
+        mimic_scores = mahalanobis(pooled_features(model, mimic_inputs), mean, precision)
+        metrics["mimics_only"] = {"count": int(len(mimic_probs)), "positive_rate": float((mimic_probs >= threshold).mean()),
+                                  "max_probability": float(mimic_probs.max()), "median_probability": float(np.median(mimic_probs)),
+                                  "ood_above": float((mimic_scores > ood_threshold).mean())}
+    ood = {
+        "method": "MahalanobisPooledFeatures",
+        "featureOutput": "features",
+        "pooling": "MeanThenMax",
+        "mean": [float(v) for v in mean],
+        "precision": [float(v) for v in precision.flatten()],
+        "threshold": round(ood_threshold, 3),
+        "percentile": OOD_PERCENTILE,
+        "trainingSamples": int(len(inputs)),
+        "trainedOn": "synthetic head-CT phantoms",
+    }
     metrics["train_seconds"] = train_seconds
     metrics["train_cpu_seconds"] = cpu_seconds
     metrics["train_samples"] = int(len(inputs))
@@ -284,7 +388,7 @@ def main():
     print(json.dumps(metrics, indent=2))
     if args.checkpoint:
         torch.save(model.state_dict(), args.checkpoint)
-    path = export(model, input_spec, args.out, metrics, threshold)
+    path = export(model, input_spec, args.out, metrics, threshold, ood)
     print(f"exported {path} ({os.path.getsize(path)} bytes)")
 
 

@@ -11,7 +11,7 @@ namespace HeadCt.AppHost.Supervision;
 /// killed, crashed, out of memory. It watches Aspire's resource notifications; a resource that was running and reaches
 /// a terminal state with no stop request pending gets the start command, after a delay that doubles with each crash in
 /// the window, and at most <see cref="SupervisionOptions.MaxRestarts"/> times in it. Stops asked for through the
-/// stop command (dashboard, tests) are left alone.
+/// stop command (dashboard, tests) are left alone. Replicas are watched and restarted one by one, by resource id.
 /// </summary>
 internal sealed partial class ResourceSupervisor(
     ResourceNotificationService notifications,
@@ -37,11 +37,13 @@ internal sealed partial class ResourceSupervisor(
         {
             await foreach (var resourceEvent in notifications.WatchAsync(stoppingToken))
             {
-                var name = resourceEvent.Resource.Name;
-                if (!supervised.Contains(name))
+                if (!supervised.Contains(resourceEvent.Resource.Name))
                 {
                     continue;
                 }
+
+                // Per instance: each replica of a resource runs, ends and is restarted on its own.
+                var name = resourceEvent.ResourceId;
 
                 var state = resourceEvent.Snapshot.State?.Text;
                 var previous = _lastState.GetValueOrDefault(name);
@@ -49,11 +51,15 @@ internal sealed partial class ResourceSupervisor(
                 if (state == KnownResourceStates.Starting || state == KnownResourceStates.Running && previous != KnownResourceStates.Running)
                 {
                     stops.Cleared(name);
+                    stops.Cleared(resourceEvent.Resource.Name);
                 }
 
-                if (previous == KnownResourceStates.Running && IsEnded(state))
+                // A run that ended, or a start (a restart of ours) that failed: DCP reports FailedToStart when the
+                // start races the teardown of the killed run, and another attempt then succeeds.
+                if (previous == KnownResourceStates.Running && IsEnded(state)
+                    || previous == KnownResourceStates.Starting && state == KnownResourceStates.FailedToStart)
                 {
-                    OnEnded(name, state!, resourceEvent.Snapshot.ExitCode, stoppingToken);
+                    OnEnded(name, resourceEvent.Resource.Name, state!, resourceEvent.Snapshot.ExitCode, stoppingToken);
                 }
             }
         }
@@ -65,9 +71,11 @@ internal sealed partial class ResourceSupervisor(
     private static bool IsEnded(string? state) =>
         state is not null && (KnownResourceStates.TerminalStates.Contains(state) || state == KnownResourceStates.FailedToStart);
 
-    private void OnEnded(string name, string state, int? exitCode, CancellationToken stoppingToken)
+    /// <param name="name">The instance's id.</param>
+    /// <param name="resourceName">Its resource's name: a stop asked for by name stops every instance.</param>
+    private void OnEnded(string name, string resourceName, string state, int? exitCode, CancellationToken stoppingToken)
     {
-        if (stops.IsRequested(name))
+        if (stops.IsRequested(name) || stops.IsRequested(resourceName))
         {
             LogStoppedOnRequest(logger, name, state);
             return;
@@ -98,15 +106,15 @@ internal sealed partial class ResourceSupervisor(
 
         var delay = TimeSpan.FromTicks(Math.Min(settings.MaxDelay.Ticks, settings.FirstDelay.Ticks * (1L << Math.Min(count, 20))));
         LogCrashed(logger, name, state, exitCode, delay, count + 1);
-        _ = RestartAsync(name, delay, stoppingToken);
+        _ = RestartAsync(name, resourceName, delay, stoppingToken);
     }
 
-    private async Task RestartAsync(string name, TimeSpan delay, CancellationToken stoppingToken)
+    private async Task RestartAsync(string name, string resourceName, TimeSpan delay, CancellationToken stoppingToken)
     {
         try
         {
             await Task.Delay(delay, time, stoppingToken);
-            for (var attempt = 1; attempt <= 5 && !stops.IsRequested(name); attempt++)
+            for (var attempt = 1; attempt <= 5 && !stops.IsRequested(name) && !stops.IsRequested(resourceName); attempt++)
             {
                 // DCP may still be tearing the ended run down: then the command fails and is retried shortly.
                 var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, stoppingToken);

@@ -41,7 +41,8 @@ internal static class StopCommandWrapper
             stop.UpdateState,
             async context =>
             {
-                stops.Requested(resource.Name);
+                // The instance's id: a replica stopped on request leaves the other replicas supervised.
+                stops.Requested(context.ResourceName);
                 return await stop.ExecuteCommand(context);
             },
             stop.DisplayDescription,

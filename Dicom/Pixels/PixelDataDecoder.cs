@@ -1,5 +1,6 @@
 using System.Buffers;
 using HeadCt.Dicom.Codecs;
+using HeadCt.Dicom.Codecs.Deflate;
 
 namespace HeadCt.Dicom.Pixels;
 
@@ -67,7 +68,7 @@ public static class PixelDataDecoder
             format.EnsureAllocatable();
             var syntax = file.TransferSyntax;
             IFrameDecoder? decoder = null;
-            if (syntax != TransferSyntax.EncapsulatedUncompressed)
+            if (syntax != TransferSyntax.EncapsulatedUncompressed && syntax != TransferSyntax.DeflatedImageFrameCompression)
             {
                 decoder = FrameDecoders.Find(syntax) ?? throw new DicomException(DicomErrorKind.UnsupportedTransferSyntax,
                     $"No decoder for transfer syntax {syntax.Uid} {syntax.Name}", element.Tag);
@@ -135,8 +136,29 @@ public static class PixelDataDecoder
             }
         }
 
+        /// <summary>The frame's native bytes (1-bit frames padded to a whole byte), then read like native data.</summary>
+        private void InflateFrame(ReadOnlySpan<byte> encoded, int frameIndex, Span<byte> destination)
+        {
+            var nativeLength = (int)((Format.StoredFrameBits + 7) / 8);
+            var native = ArrayPool<byte>.Shared.Rent(nativeLength);
+            try
+            {
+                DeflatedFrameInflater.Inflate(encoded, native.AsSpan(0, nativeLength), frameIndex, _element.Tag);
+                NativeFrameReader.Read(native.AsSpan(0, nativeLength), false, false, Format, 0, destination);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(native);
+            }
+        }
+
         private void DecodeEncoded(ReadOnlySpan<byte> encoded, int frameIndex, Span<byte> destination)
         {
+            if (_syntax == TransferSyntax.DeflatedImageFrameCompression)
+            {
+                InflateFrame(encoded, frameIndex, destination);
+                return;
+            }
             if (_decoder is null)
             {
                 // Encapsulated Uncompressed (PS3.5 §A.4.11): each frame is native little-endian data.

@@ -3,10 +3,9 @@ namespace HeadCt.Dicom.Writing;
 /// <summary>Builds the File Meta Information group (PS3.10 §7.1) for a file about to be written.</summary>
 internal static class FileMetaBuilder
 {
-    /// <summary>This library's Implementation Class UID, a UUID-derived UID (PS3.5 §B.2).</summary>
-    public const string ImplementationClassUid = "2.25.85651049420935768279377999141435081347";
+    public const string ImplementationClassUid = DicomImplementation.ClassUid;
 
-    public const string ImplementationVersionName = "HEADCT_DICOM_1";
+    public const string ImplementationVersionName = DicomImplementation.VersionName;
 
     private static readonly DicomTag[] Generated =
     [
@@ -18,20 +17,26 @@ internal static class FileMetaBuilder
     /// <summary>The meta elements without the group length, which the writer computes from their encoded size.</summary>
     public static DicomDataset Build(DicomFile file, TransferSyntax syntax)
     {
-        var meta = new DicomDataset();
-        meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVr.OB, new byte[] { 0x00, 0x01 });
-        meta.SetString(DicomTags.MediaStorageSopClassUid, DicomVr.UI,
-            Uid(file, DicomTags.MediaStorageSopClassUid, DicomTags.SopClassUid));
-        meta.SetString(DicomTags.MediaStorageSopInstanceUid, DicomVr.UI,
-            Uid(file, DicomTags.MediaStorageSopInstanceUid, DicomTags.SopInstanceUid));
-        meta.SetString(DicomTags.TransferSyntaxUid, DicomVr.UI, syntax.Uid);
-        meta.SetString(DicomTags.ImplementationClassUid, DicomVr.UI, ImplementationClassUid);
-        meta.SetString(DicomTags.ImplementationVersionName, DicomVr.SH, ImplementationVersionName);
+        var meta = Build(Uid(file, DicomTags.MediaStorageSopClassUid, DicomTags.SopClassUid),
+            Uid(file, DicomTags.MediaStorageSopInstanceUid, DicomTags.SopInstanceUid), syntax.Uid);
         foreach (var element in file.FileMetaInformation)
         {
             if (Array.IndexOf(Generated, element.Tag) < 0 && element.Tag.Group == 0x0002)
                 meta.Set(element);
         }
+        return meta;
+    }
+
+    /// <summary>The required meta elements (PS3.10 Table 7.1-1) for an instance known by its UIDs alone.</summary>
+    public static DicomDataset Build(string sopClassUid, string sopInstanceUid, string transferSyntaxUid)
+    {
+        var meta = new DicomDataset();
+        meta.SetBytes(DicomTags.FileMetaInformationVersion, DicomVr.OB, new byte[] { 0x00, 0x01 });
+        meta.SetString(DicomTags.MediaStorageSopClassUid, DicomVr.UI, sopClassUid);
+        meta.SetString(DicomTags.MediaStorageSopInstanceUid, DicomVr.UI, sopInstanceUid);
+        meta.SetString(DicomTags.TransferSyntaxUid, DicomVr.UI, transferSyntaxUid);
+        meta.SetString(DicomTags.ImplementationClassUid, DicomVr.UI, ImplementationClassUid);
+        meta.SetString(DicomTags.ImplementationVersionName, DicomVr.SH, ImplementationVersionName);
         return meta;
     }
 

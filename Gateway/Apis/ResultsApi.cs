@@ -24,8 +24,8 @@ public static class ResultsApi
 
         results.MapGet("/{id}", GetAsync)
             .WithName("GetResult")
-            .WithSummary("The study's result document (status, series summary, model output, metadata) with its ETag.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("The study's result document (status, series summary, model applicability and output, metadata) with its ETag.")
+            .Produces<ResultDocumentSchema>(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         results.MapPut("/{id}", PutAsync)

@@ -1,5 +1,6 @@
 using HeadCt.Gateway.Audit;
 using HeadCt.Gateway.Features.Delete;
+using HeadCt.Gateway.Features.Dimse;
 using HeadCt.Gateway.Features.DicomWeb;
 using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Features.Ingest.Deidentification;
@@ -46,6 +47,7 @@ public static class ApplicationServiceExtensions
         services.AddTransient<StudyCommit>();
         services.AddTransient<UploadService>();
         services.AddTransient<DeleteStudyService>();
+        services.AddDimse();
         builder.AddDicomWebAndIndex(); // the study index around the study store, DICOMweb, the worklist
 
         builder.AddGatewayAuthentication();

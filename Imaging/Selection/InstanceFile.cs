@@ -5,6 +5,9 @@ namespace HeadCt.Imaging.Selection;
 /// <summary>One stored instance: where its file is, its header and the plane of each of its frames.</summary>
 public sealed record InstanceFile(string Path, DicomImageHeader Header, IReadOnlyList<FramePlane> Frames)
 {
+    /// <summary>Descriptions, contrast and age attributes, for the model's applicability checks.</summary>
+    public AcquisitionAttributes Acquisition { get; init; } = AcquisitionAttributes.None;
+
     private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
 
     /// <summary>Reads the header only; pixels are read later, when the volume is built.</summary>
@@ -13,7 +16,7 @@ public sealed record InstanceFile(string Path, DicomImageHeader Header, IReadOnl
     public static InstanceFile From(string path, DicomFile file)
     {
         var header = DicomImageHeader.From(file);
-        return new InstanceFile(path, header, FramePlaneReader.Read(file.Dataset, header));
+        return new InstanceFile(path, header, FramePlaneReader.Read(file.Dataset, header)) { Acquisition = AcquisitionAttributes.From(file.Dataset) };
     }
 
     /// <summary>Reads every file of a folder (not recursive) that parses as DICOM; the others are returned as skipped.</summary>

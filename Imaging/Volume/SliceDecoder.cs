@@ -10,10 +10,12 @@ namespace HeadCt.Imaging.Volume;
 internal static class SliceDecoder
 {
     /// <summary>
-    /// Slice i goes to plane i of <paramref name="planes"/>. A file that cannot be decoded (truncated, corrupt, an
-    /// unsupported pixel format) does not stop the others: it is returned with its reason, its planes left unwritten.
+    /// Slice i goes to plane i of <paramref name="planes"/>; with <paramref name="storedValues"/> as stored (no rescale,
+    /// padding kept). A file that cannot be decoded (truncated, corrupt, an unsupported pixel format) does not stop the
+    /// others: it is returned with its reason, its planes left unwritten.
     /// </summary>
-    public static IReadOnlyList<(InstanceFile File, string Reason)> Decode(IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options)
+    public static IReadOnlyList<(InstanceFile File, string Reason)> Decode(
+        IReadOnlyList<StackedSlice> slices, float[] planes, int planeLength, VolumeOptions options, bool storedValues = false)
     {
         var byFile = new Dictionary<string, List<(StackedSlice Slice, int Target)>>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
@@ -29,7 +31,7 @@ internal static class SliceDecoder
         {
             try
             {
-                DecodeFile(work[w], planes, planeLength);
+                DecodeFile(work[w], planes, planeLength, storedValues);
             }
             catch (DicomException e)
             {
@@ -44,7 +46,7 @@ internal static class SliceDecoder
     }
 
     /// <summary>The file is read into a pooled buffer that goes back to the pool once its frames are in HU: no file bytes outlive the call.</summary>
-    private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength)
+    private static void DecodeFile(List<(StackedSlice Slice, int Target)> frames, float[] planes, int planeLength, bool storedValues)
     {
         var path = frames[0].Slice.File.Path;
         var header = frames[0].Slice.File.Header;
@@ -63,8 +65,8 @@ internal static class SliceDecoder
             foreach (var (slice, target) in frames)
             {
                 PixelDataDecoder.DecodeFrame(file, slice.Plane.FrameIndex, decoded.AsSpan(0, frameLength));
-                HounsfieldConverter.Convert(decoded.AsSpan(0, frameLength), info, slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept,
-                    header.PixelPaddingValue, planes.AsSpan(target * planeLength, planeLength));
+                var (slope, intercept, padding) = storedValues ? (1.0, 0.0, (int?)null) : (slice.Plane.RescaleSlope, slice.Plane.RescaleIntercept, header.PixelPaddingValue);
+                HounsfieldConverter.Convert(decoded.AsSpan(0, frameLength), info, slope, intercept, padding, planes.AsSpan(target * planeLength, planeLength));
             }
         }
         finally

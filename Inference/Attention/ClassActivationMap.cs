@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using HeadCt.Imaging.Anatomy;
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Preprocessing;
 
@@ -7,7 +8,8 @@ namespace HeadCt.Inference.Attention;
 /// <summary>
 /// CAM for a global-average-pool + linear head: ReLU(Σₖ wₖ·Aₖ) over the last feature map (equal to Grad-CAM for such
 /// a head), upsampled trilinearly to the volume grid. The feature map covers the same extent as the model grid, which
-/// covers the whole volume, so one resampling maps it back.
+/// covers the whole volume, so one resampling maps it back. Given the intracranial cavity, attention outside it is set to
+/// zero, so the peak and the key slices lie inside it and no heat is drawn outside it.
 /// </summary>
 public static class ClassActivationMap
 {
@@ -23,16 +25,18 @@ public static class ClassActivationMap
         return cam;
     }
 
-    public static AttentionMap ToVolume(ReadOnlySpan<float> cam, int depth, int height, int width, VolumeGeometry g) =>
-        ToVolume(new AttentionGrid(cam.ToArray(), width, height, depth), g);
+    public static AttentionMap ToVolume(ReadOnlySpan<float> cam, int depth, int height, int width, VolumeGeometry g, IntracranialMask? cavity = null) =>
+        ToVolume(new AttentionGrid(cam.ToArray(), width, height, depth), g, cavity);
 
-    public static AttentionMap ToVolume(AttentionGrid grid, VolumeGeometry g)
+    public static AttentionMap ToVolume(AttentionGrid grid, VolumeGeometry g, IntracranialMask? cavity = null)
     {
         var values = new float[g.VoxelCount];
         TrilinearResampler.Resample(grid.Values, grid.Width, grid.Height, grid.Depth, values, g.SizeX, g.SizeY, g.SizeZ);
-        var peakIndex = TensorPrimitives.IndexOfMax(values);
+        if (cavity is not null)
+            KeepInside(values, cavity);
+        var peakIndex = ExactArgMax.Of(values);
         AttentionPeak? peak = null;
-        if (values[peakIndex] > 0)
+        if (peakIndex >= 0 && values[peakIndex] > 0)
         {
             var slice = g.SizeX * g.SizeY;
             var (z, inSlice) = Math.DivRem(peakIndex, slice);
@@ -42,6 +46,19 @@ public static class ClassActivationMap
         return new AttentionMap(values, peak, KeySlices(values, g)) { Grid = grid };
     }
 
+    private static void KeepInside(Span<float> values, IntracranialMask cavity)
+    {
+        if (cavity.Voxels.Length != values.Length)
+            throw new ArgumentException("The cavity mask is not on the attention's volume grid.", nameof(cavity));
+        var inside = cavity.Voxels;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (inside[i] == 0)
+                values[i] = 0;
+        }
+    }
+
+    /// <summary>The slices with the strongest attention, strongest first, ties to the lower slice; none where the map is zero.</summary>
     private static int[] KeySlices(float[] values, VolumeGeometry g)
     {
         var slice = g.SizeX * g.SizeY;
@@ -51,13 +68,13 @@ public static class ClassActivationMap
         var order = new int[g.SizeZ];
         for (var z = 0; z < order.Length; z++)
             order[z] = z;
-        Array.Sort(maxima, order);
-        var count = Math.Min(KeySliceCount, g.SizeZ);
-        var keys = new List<int>(count);
-        for (var i = g.SizeZ - 1; i >= 0 && keys.Count < count; i--)
+        Array.Sort(order, (a, b) => maxima[a] != maxima[b] ? maxima[b].CompareTo(maxima[a]) : a.CompareTo(b));
+        var keys = new List<int>(KeySliceCount);
+        foreach (var z in order)
         {
-            if (maxima[i] > 0)
-                keys.Add(order[i]);
+            if (keys.Count == KeySliceCount || maxima[z] <= 0)
+                break;
+            keys.Add(z);
         }
         return [.. keys];
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HeadCt.Imaging.Anatomy;
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Models;
 using HeadCt.Inference.Preprocessing;
@@ -14,7 +15,8 @@ namespace HeadCt.Inference.Attention;
 /// </summary>
 public static class OcclusionSensitivity
 {
-    public static AttentionMap Compute(LoadedModel model, ModelTensor tensor, double probability, VolumeGeometry geometry, OcclusionSettings settings)
+    public static AttentionMap Compute(LoadedModel model, ModelTensor tensor, double probability, VolumeGeometry geometry, OcclusionSettings settings,
+        IntracranialMask? cavity = null)
     {
         var watch = Stopwatch.StartNew();
         var grid = OcclusionGrid.For(tensor.Depth, tensor.Height, tensor.Width, settings);
@@ -45,7 +47,7 @@ public static class OcclusionSensitivity
             for (var b = 0; b < count; b++)
                 Restore(buffer.AsSpan(b * sampleLength, sampleLength), tensor, grid.Bounds(first + b));
         }
-        var map = ClassActivationMap.ToVolume(drops, grid.CountZ, grid.CountY, grid.CountX, geometry);
+        var map = ClassActivationMap.ToVolume(drops, grid.CountZ, grid.CountY, grid.CountX, geometry, cavity);
         var report = new OcclusionReport(grid.CountZ, grid.CountY, grid.CountX,
             Ceiling(tensor.Depth, grid.CountZ), Ceiling(tensor.Height, grid.CountY), Ceiling(tensor.Width, grid.CountX), batch, runs, watch.Elapsed);
         return map with { Method = AttentionMethod.Occlusion, Occlusion = report };

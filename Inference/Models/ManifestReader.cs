@@ -48,6 +48,16 @@ public static class ManifestReader
             Invalid(path, "attention FeatureMapWithClassWeights needs featureMapOutput and classWeights");
         if (attention.Kind == AttentionKind.CamOutput && attention.CamOutput is null)
             Invalid(path, "attention CamOutput needs camOutput");
+        var ood = m.OutOfDistribution;
+        if (ood.Method == OodMethod.MahalanobisPooledFeatures)
+        {
+            var n = ood.Mean?.Count ?? 0;
+            if (ood.FeatureOutput is null || n == 0 || ood.Precision?.Count != n * n || ood.Threshold is not > 0)
+                Invalid(path, "outOfDistribution MahalanobisPooledFeatures needs featureOutput, mean, a precision of mean² values and a positive threshold");
+        }
+        var head = m.Applicability.Head;
+        if (head.MaxCutFraction is < 0 or > 1)
+            Invalid(path, "applicability.head.maxCutFraction must lie in [0, 1]");
         if (attention.Occlusion is { } occlusion
             && (occlusion.PatchDepth < 1 || occlusion.PatchHeight < 1 || occlusion.PatchWidth < 1 || occlusion.MaxPatches < 0 || occlusion.BatchSize < 1))
             Invalid(path, "occlusion needs positive patch sizes and batch size and a non-negative maxPatches");

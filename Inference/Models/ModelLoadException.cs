@@ -12,6 +12,7 @@ public enum ModelProblem
     OutputShapeMismatch,
     AttentionMismatch,
     ManifestInvalid,
+    OutOfDistributionMismatch,
 }
 
 public sealed class ModelLoadException(ModelProblem problem, string message, Exception? inner = null)

@@ -16,6 +16,12 @@ public sealed record ModelManifest
     public required ModelOutput Output { get; init; }
     public required AttentionSource Attention { get; init; }
     public required string IntendedUse { get; init; }
+
+    /// <summary>The studies the model was made for; left out, <see cref="ApplicabilitySpec.Default"/>.</summary>
+    public ApplicabilitySpec Applicability { get; init; } = ApplicabilitySpec.Default;
+
+    /// <summary>Training statistics for the out-of-distribution score; left out, none are known.</summary>
+    public OutOfDistributionSpec OutOfDistribution { get; init; } = OutOfDistributionSpec.Unknown;
 }
 
 /// <summary>The input tensor, always laid out N, C, D, H, W with N = 1.</summary>
@@ -36,6 +42,69 @@ public sealed record ModelInput
 
     public required IReadOnlyList<ChannelWindow> Channels { get; init; }
     public required Normalisation Normalisation { get; init; }
+
+    /// <summary>Which values the HU windows select: Hounsfield units (default) or the raw stored pixel values.</summary>
+    public WindowOn WindowOn { get; init; } = WindowOn.Hu;
+
+    /// <summary>How the slices are brought to <see cref="Height"/> × <see cref="Width"/> (and the depth, when it changes).</summary>
+    public ResizeMode Resize { get; init; } = ResizeMode.Linear;
+
+    /// <summary>How the slices are stacked before preprocessing.</summary>
+    public SliceOrder SortBy { get; init; } = SliceOrder.Normal;
+
+    /// <summary>The precision the model input is rounded to.</summary>
+    public InputPrecision InputPrecision { get; init; } = InputPrecision.Float32;
+
+    /// <summary>True when the preprocessing needs the slices as acquired rather than the Imaging volume.</summary>
+    [JsonIgnore]
+    public bool NeedsAcquiredSlices => WindowOn == WindowOn.Stored || SortBy == SliceOrder.Z;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<WindowOn>))]
+public enum WindowOn
+{
+    /// <summary>Hounsfield units: stored × Rescale Slope + Rescale Intercept (PS3.3 C.11.1.1.2).</summary>
+    [JsonStringEnumMemberName("hu")]
+    Hu,
+
+    /// <summary>The stored pixel values, no Modality LUT (as a model trained on <c>pixel_array</c> saw them).</summary>
+    [JsonStringEnumMemberName("stored")]
+    Stored,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ResizeMode>))]
+public enum ResizeMode
+{
+    /// <summary>Linear, sample centres at (i + ½)·step, edge-clamped (PyTorch <c>align_corners=False</c>, OpenCV <c>INTER_LINEAR</c>).</summary>
+    [JsonStringEnumMemberName("linear")]
+    Linear,
+
+    /// <summary>Nearest neighbour with source index ⌊i · source / target⌋ (OpenCV <c>INTER_NEAREST</c>, not centre-aligned).</summary>
+    [JsonStringEnumMemberName("nearest-floor")]
+    NearestFloor,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SliceOrder>))]
+public enum SliceOrder
+{
+    /// <summary>The Imaging volume: ordered along the slice normal, duplicates dropped, irregular spacing and gantry tilt resampled.</summary>
+    [JsonStringEnumMemberName("normal")]
+    Normal,
+
+    /// <summary>Every frame as stored, ordered by Image Position (Patient) z alone; nothing resampled.</summary>
+    [JsonStringEnumMemberName("z")]
+    Z,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<InputPrecision>))]
+public enum InputPrecision
+{
+    [JsonStringEnumMemberName("float32")]
+    Float32,
+
+    /// <summary>Values rounded to IEEE half precision (as a model fed <c>tensor.half()</c>), passed as float32.</summary>
+    [JsonStringEnumMemberName("float16")]
+    Float16,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<DepthPolicy>))]

@@ -42,6 +42,21 @@ internal static class SessionContract
             if (cam.Dimensions.Length != 5 || cam.Dimensions[1] != 1)
                 Fail(m, ModelProblem.AttentionMismatch, $"cam output '{attention.CamOutput}' must be N×1×D×H×W");
         }
+        CheckOutOfDistribution(m, session);
+    }
+
+    private static void CheckOutOfDistribution(ModelManifest m, InferenceSession session)
+    {
+        var ood = m.OutOfDistribution;
+        if (ood.Method != OodMethod.MahalanobisPooledFeatures)
+            return;
+        var features = RequireOutput(m, session, ood.FeatureOutput!);
+        if (features.Dimensions.Length != 5)
+            Fail(m, ModelProblem.OutOfDistributionMismatch, $"out-of-distribution feature output '{ood.FeatureOutput}' has {features.Dimensions.Length} dimensions, 5 expected");
+        var pooled = ood.Pooling == FeaturePooling.MeanThenMax ? 2L * features.Dimensions[1] : features.Dimensions[1];
+        if (features.Dimensions[1] > 0 && pooled != ood.Mean!.Count)
+            Fail(m, ModelProblem.OutOfDistributionMismatch,
+                $"out-of-distribution statistics have {ood.Mean.Count} values, the pooled '{ood.FeatureOutput}' has {pooled}");
     }
 
     private static NodeMetadata RequireOutput(ModelManifest m, InferenceSession session, string name)

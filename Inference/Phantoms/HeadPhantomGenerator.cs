@@ -1,37 +1,61 @@
 using HeadCt.Imaging.Volume;
+using HeadCt.Inference.Preprocessing;
 
 namespace HeadCt.Inference.Phantoms;
 
 /// <summary>
-/// Renders a <see cref="HeadPhantomSpec"/>: scalp, skull, grey matter over a white-matter core, lateral ventricles,
-/// sulci and a CSF rim, an optional hyperdense lesion, partial volume at every edge and Gaussian noise.
+/// Renders a <see cref="HeadPhantomSpec"/> (anatomy in <see cref="HeadModel"/>): the head posed as the spec says, each
+/// voxel the mean of a few samples through the slice's thickness when slices are thicker than pixels (partial volume
+/// along z), plus correlated noise. <see cref="GenerateSampled"/> renders only the voxels a resampling reads, with
+/// exactly the values the full rendering gives them.
 /// </summary>
 public static class HeadPhantomGenerator
 {
-    private const double ScalpHu = 40;
-
     public static HeadPhantom Generate(HeadPhantomSpec spec)
     {
         var geometry = Geometry(spec);
         var voxels = new float[geometry.VoxelCount];
         var mask = new byte[geometry.VoxelCount];
+        var renderer = new VoxelRenderer(spec, geometry);
         var sliceLength = spec.SizeX * spec.SizeY;
         Parallel.For(0, spec.SizeZ, z =>
         {
-            var noise = new GaussianNoise(unchecked(spec.NoiseSeed * 7919 + z));
             for (var y = 0; y < spec.SizeY; y++)
             {
                 for (var x = 0; x < spec.SizeX; x++)
                 {
-                    var p = geometry.PatientPosition(x, y, z) - spec.HeadCentre;
-                    var (hu, lesion) = Sample(spec, p);
                     var index = z * sliceLength + y * spec.SizeX + x;
-                    voxels[index] = (float)(hu + noise.Next() * spec.NoiseSdHu);
-                    mask[index] = lesion >= 0.5 ? (byte)1 : (byte)0;
+                    (voxels[index], var lesion) = renderer.Render(x, y, z);
+                    mask[index] = lesion ? (byte)1 : (byte)0;
                 }
             }
         });
         return new HeadPhantom(new CtVolume(voxels, geometry), mask, spec);
+    }
+
+    /// <summary>The voxels of <paramref name="subset"/> only, laid out as a <see cref="SampledStack"/>, and the lesion mask (0 or 1) the same way.</summary>
+    public static (SampledStack Hu, float[] LesionMask, int LesionVoxels) GenerateSampled(HeadPhantomSpec spec, SourceSubset subset)
+    {
+        var (columns, rows, slices) = SampledStack.Lists(subset);
+        var renderer = new VoxelRenderer(spec, Geometry(spec));
+        var voxels = new float[columns.Length * rows.Length * slices.Length];
+        var mask = new float[voxels.Length];
+        Parallel.For(0, slices.Length, k =>
+        {
+            for (var j = 0; j < rows.Length; j++)
+            {
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    var index = (k * rows.Length + j) * columns.Length + i;
+                    (voxels[index], var lesion) = renderer.Render(columns[i], rows[j], slices[k]);
+                    mask[index] = lesion ? 1 : 0;
+                }
+            }
+        });
+        var lesionVoxels = 0;
+        foreach (var m in mask)
+            lesionVoxels += (int)m;
+        return (new SampledStack(voxels, columns, rows, slices, spec.SizeX, spec.SizeY, spec.SizeZ, spec.SliceSpacingMm), mask, lesionVoxels);
     }
 
     public static VolumeGeometry Geometry(HeadPhantomSpec spec)
@@ -42,51 +66,44 @@ public static class HeadPhantomGenerator
             origin, new Vector3d(1, 0, 0), new Vector3d(0, 1, 0), new Vector3d(0, 0, 1));
     }
 
-    /// <summary>HU at <paramref name="p"/> (relative to the head centre) and the lesion's partial-volume fraction there.</summary>
-    private static (double Hu, double Lesion) Sample(HeadPhantomSpec spec, Vector3d p)
+    /// <summary>One voxel: posed samples through the slice, their mean HU plus noise, and whether it is at least half lesion.</summary>
+    private sealed class VoxelRenderer(HeadPhantomSpec spec, VolumeGeometry geometry)
     {
-        var h = spec.PixelSpacingMm;
-        var skull = spec.SkullSemiAxes;
-        var scalpAxes = new Vector3d(skull.X + spec.ScalpThicknessMm, skull.Y + spec.ScalpThicknessMm, skull.Z + spec.ScalpThicknessMm);
-        var head = SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p, scalpAxes), h);
-        if (head <= 0)
-            return (PhantomHu.Air, 0);
-        var bone = SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p, skull), h);
-        var brainAxes = spec.BrainSemiAxes;
-        var brain = SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p, brainAxes), h);
-        var hu = SoftShapes.Lerp(PhantomHu.Air, ScalpHu, head);
-        hu = SoftShapes.Lerp(hu, spec.BoneHu, bone);
-        if (brain <= 0)
-            return (hu, 0);
-        var (tissue, sulcus) = BrainTissue(spec, p, brainAxes, h);
-        var lesion = spec.Lesion is { } l ? LesionShapes.Fraction(l, p, brainAxes, sulcus, h) * brain : 0;
-        tissue = SoftShapes.Lerp(tissue, spec.Lesion?.Hu ?? 0, lesion);
-        return (SoftShapes.Lerp(hu, tissue, brain), lesion);
-    }
+        private readonly HeadModel _model = new(spec);
+        private readonly double[] _pose = Rotation(spec.PoseDegrees);
+        private readonly int _throughSlice = Math.Clamp((int)Math.Ceiling(spec.SliceSpacingMm / (1.5 * spec.PixelSpacingMm)), 1, 3);
+        private readonly CorrelatedNoise _noise = new(spec.NoiseSeed, spec.NoiseSdHu);
 
-    private static (double Hu, double Sulcus) BrainTissue(HeadPhantomSpec spec, Vector3d p, Vector3d brain, double h)
-    {
-        var r = SoftShapes.NormalisedRadius(p, brain);
-        var azimuth = Math.Atan2(p.Y / brain.Y, p.X / brain.X);
-        var elevation = Math.Asin(Math.Clamp(p.Z / brain.Z / Math.Max(r, 1e-9), -1, 1));
-        var wobble = 3 * Math.Sin(azimuth * 7 + spec.SulcalPhase) * Math.Cos(elevation * 5);
-        var whiteCore = new Vector3d(brain.X * 0.68, brain.Y * 0.7, brain.Z * 0.66);
-        var white = SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p, whiteCore) + wobble, 2 * h);
-        var tissue = SoftShapes.Lerp(spec.GreyHu, spec.WhiteHu, white);
-
-        var sulcalBand = 0.0;
-        if (r > 0.8)
+        public (float Hu, bool Lesion) Render(int x, int y, int z)
         {
-            var fold = Math.Sin(azimuth * 13 + spec.SulcalPhase) * Math.Sin(elevation * 9 + 1.3 * spec.SulcalPhase);
-            sulcalBand = Math.Clamp(1 - Math.Abs(fold) / 0.16, 0, 1) * Math.Clamp((r - 0.8) / 0.08, 0, 1);
+            var (hu, lesion) = (0.0, 0.0);
+            for (var s = 0; s < _throughSlice; s++)
+            {
+                var offset = (s + 0.5) / _throughSlice - 0.5;
+                var p = Apply(_pose, geometry.PatientPosition(x, y, z + offset) - spec.HeadCentre);
+                var sample = _model.Sample(p, spec.PixelSpacingMm);
+                hu += sample.Hu;
+                lesion += sample.Lesion;
+            }
+            return ((float)(hu / _throughSlice + _noise.At(x, y, z)), lesion / _throughSlice >= 0.5);
         }
-        var rim = Math.Clamp((r - 0.965) / 0.02, 0, 1);
-        var sulcus = Math.Max(sulcalBand, rim);
-        var ventricles = Math.Max(
-            SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p - new Vector3d(0.13 * brain.X, -0.05 * brain.Y, 0.12 * brain.Z), Ventricle(brain)), h),
-            SoftShapes.Fraction(SoftShapes.EllipsoidDistance(p - new Vector3d(-0.13 * brain.X, -0.05 * brain.Y, 0.12 * brain.Z), Ventricle(brain)), h));
-        return (SoftShapes.Lerp(tissue, spec.CsfHu, Math.Max(sulcus, ventricles)), sulcus);
     }
 
-    private static Vector3d Ventricle(Vector3d brain) => new(0.08 * brain.X, 0.3 * brain.Y, 0.15 * brain.Z);
+    /// <summary>Patient → head axes: the inverse of turning the head by pitch (about L–R), roll (about A–P) and yaw (about S–I).</summary>
+    private static double[] Rotation(Vector3d degrees)
+    {
+        var (a, b, c) = (degrees.X * Math.PI / 180, degrees.Y * Math.PI / 180, degrees.Z * Math.PI / 180);
+        var (ca, sa, cb, sb, cc, sc) = (Math.Cos(a), Math.Sin(a), Math.Cos(b), Math.Sin(b), Math.Cos(c), Math.Sin(c));
+        // R = Rz(c) · Ry(b) · Rx(a); a head point q sits at R·q in the patient, so q = Rᵀ·p.
+        double[] r =
+        [
+            cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa,
+            sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa,
+            -sb, cb * sa, cb * ca,
+        ];
+        return [r[0], r[3], r[6], r[1], r[4], r[7], r[2], r[5], r[8]];
+    }
+
+    private static Vector3d Apply(double[] m, Vector3d p) =>
+        new(m[0] * p.X + m[1] * p.Y + m[2] * p.Z, m[3] * p.X + m[4] * p.Y + m[5] * p.Z, m[6] * p.X + m[7] * p.Y + m[8] * p.Z);
 }

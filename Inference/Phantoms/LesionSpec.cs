@@ -18,12 +18,17 @@ public sealed record LesionSpec(
     /// <summary>Drawn from the subtle class: 50–62 HU and 0.6 × the size (about 30 % of random lesions).</summary>
     public bool Subtle { get; init; }
 
+    /// <summary>For subarachnoid blood: in the basal cisterns around the midbrain instead of the convexity sulci.</summary>
+    public bool Cisternal { get; init; }
+
     /// <param name="subtle">Forces the subtle or the conspicuous class; the draw is still made, so the rest of the stream is unchanged.</param>
     public static LesionSpec Random(Random rng, LesionKind kind, Vector3d brain, bool? subtle = null)
     {
         var drawnSubtle = rng.NextDouble() < 0.3;
         var isSubtle = subtle ?? drawnSubtle;
-        return Draw(rng, kind, brain, isSubtle) with { Subtle = isSubtle };
+        var cisternal = kind == LesionKind.Subarachnoid && rng.NextDouble() < 0.4;
+        var lesion = Draw(rng, kind, brain, isSubtle) with { Subtle = isSubtle, Cisternal = cisternal };
+        return cisternal ? lesion with { RadiiMm = new Vector3d(HeadPhantomSpec.Between(rng, 10, 22) * (isSubtle ? 0.7 : 1), 0, 0) } : lesion;
     }
 
     private static LesionSpec Draw(Random rng, LesionKind kind, Vector3d brain, bool subtle)

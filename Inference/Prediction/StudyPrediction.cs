@@ -3,7 +3,7 @@ using HeadCt.Inference.Models;
 
 namespace HeadCt.Inference.Prediction;
 
-/// <summary>What the model says about one study, and which model said it.</summary>
+/// <summary>What the model says about one study, which model said it, and how unlike its training data the study is.</summary>
 public sealed record StudyPrediction(
     ModelIdentity Model,
     double Probability,
@@ -14,4 +14,7 @@ public sealed record StudyPrediction(
     TimeSpan Inference)
 {
     public bool Positive => Probability >= DecisionThreshold;
+
+    /// <summary>The out-of-distribution score (squared Mahalanobis distance of the pooled features); null when the manifest knows no training statistics.</summary>
+    public double? OutOfDistributionScore { get; init; }
 }

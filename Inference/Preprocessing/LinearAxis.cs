@@ -25,4 +25,21 @@ internal readonly struct LinearAxis
             Weight[i] = (float)(source - lower);
         }
     }
+
+    private LinearAxis(int[] lower, int[] upper, float[] weight) => (Lower, Upper, Weight) = (lower, upper, weight);
+
+    /// <summary>The same samples and weights, with source indices renumbered by their place in <paramref name="kept"/> (ascending).</summary>
+    public LinearAxis Within(int[] kept)
+    {
+        var lower = new int[Lower.Length];
+        var upper = new int[Upper.Length];
+        for (var i = 0; i < lower.Length; i++)
+        {
+            lower[i] = Array.BinarySearch(kept, Lower[i]);
+            upper[i] = Array.BinarySearch(kept, Upper[i]);
+            if (lower[i] < 0 || upper[i] < 0)
+                throw new ArgumentException("A source index the resampling reads is not among the kept ones.", nameof(kept));
+        }
+        return new LinearAxis(lower, upper, Weight);
+    }
 }

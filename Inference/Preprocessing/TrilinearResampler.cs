@@ -13,17 +13,21 @@ public static class TrilinearResampler
     public static void Resample(ReadOnlySpan<float> source, int sourceX, int sourceY, int sourceZ,
         Span<float> target, int targetX, int targetY, int targetZ)
     {
-        if (source.Length != sourceX * sourceY * sourceZ)
-            throw new ArgumentException("Source length does not match its size.", nameof(source));
-        if (target.Length != targetX * targetY * targetZ)
-            throw new ArgumentException("Target length does not match its size.", nameof(target));
-        var zAxis = new LinearAxis(sourceZ, targetZ);
-        var yAxis = new LinearAxis(sourceY, targetY);
-        var xAxis = new LinearAxis(sourceX, targetX);
-        var sourceSlice = sourceX * sourceY;
+        GridSizes.Check(source.Length, sourceX, sourceY, sourceZ, target.Length, targetX, targetY, targetZ);
         // The x pass is the only scalar one, so it runs on whichever side of the y pass has fewer rows: after it when
         // shrinking (preprocessing), before it when enlarging (CAM to the volume grid), where it is 8× less work.
-        var xFirst = sourceY < targetY;
+        Resample(source, sourceX, sourceY, target, targetX, targetY, targetZ,
+            new LinearAxis(sourceX, targetX), new LinearAxis(sourceY, targetY), new LinearAxis(sourceZ, targetZ), xFirst: sourceY < targetY);
+    }
+
+    /// <summary>
+    /// With the axes given: the source holds only the samples they index (see <see cref="LinearAxis.Within"/>), and the
+    /// pass order is the full grid's, so the result is bit for bit the full grid's.
+    /// </summary>
+    internal static void Resample(ReadOnlySpan<float> source, int sourceX, int sourceY, Span<float> target, int targetX, int targetY, int targetZ,
+        LinearAxis xAxis, LinearAxis yAxis, LinearAxis zAxis, bool xFirst)
+    {
+        var sourceSlice = sourceX * sourceY;
         var slice = ArrayPool<float>.Shared.Rent(sourceSlice);
         var rows = ArrayPool<float>.Shared.Rent(xFirst ? sourceY * targetX : sourceX * targetY);
         try

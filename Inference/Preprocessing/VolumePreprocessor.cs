@@ -6,46 +6,127 @@ using HeadCt.Inference.Models;
 namespace HeadCt.Inference.Preprocessing;
 
 /// <summary>
-/// CT volume (HU) → model grid (trilinear, over the volume's whole extent) → HU-window channels → normalisation.
-/// The same code exports training tensors (tools/Phantoms), so training sees exactly what serving computes.
+/// Values on a grid (the HU volume, or the slices as acquired) → model grid (linear over the whole extent, or
+/// nearest-floor) → window channels → normalisation → the input precision. The same code exports training tensors
+/// (tools/Phantoms), so training sees exactly what serving computes.
 /// </summary>
 public static class VolumePreprocessor
 {
-    public static ModelTensor Run(CtVolume volume, ModelInput input)
+    public static ModelTensor Run(CtVolume volume, ModelInput input) => Run(VoxelStack.Of(volume), input);
+
+    public static ModelTensor Run(VoxelStack source, ModelInput input)
     {
-        var g = volume.Geometry;
-        var depth = TargetDepth(g, input);
+        var depth = TargetDepth(source.Depth, source.SliceSpacingMm, input);
         var length = depth * input.Height * input.Width;
-        var hu = ArrayPool<float>.Shared.Rent(length);
+        var grid = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            var grid = hu.AsSpan(0, length);
-            TrilinearResampler.Resample(volume.Voxels, g.SizeX, g.SizeY, g.SizeZ, grid, input.Width, input.Height, depth);
-            var data = new float[input.Channels.Count * length];
-            var unit = input.Normalisation == Normalisation.WindowToUnit;
-            for (var c = 0; c < input.Channels.Count; c++)
-                ChannelWindowing.Apply(grid, data.AsSpan(c * length, length), input.Channels[c], unit);
-            var (offset, scale) = input.Normalisation == Normalisation.TensorMinMax ? MinMax(data) : (0f, 1f);
-            var outside = new float[input.Channels.Count];
-            for (var c = 0; c < outside.Length; c++)
-                outside[c] = unit ? 0f : ((input.Channels[c].MaskOutside ? 0f : input.Channels[c].LowerHu) - offset) * scale;
-            return new ModelTensor(data, input.Channels.Count, depth, input.Height, input.Width) { OutsideWindowLevels = outside };
+            var resized = grid.AsSpan(0, length);
+            if (input.Resize == ResizeMode.NearestFloor)
+                NearestResampler.Resample(source.Values, source.Width, source.Height, source.Depth, resized, input.Width, input.Height, depth);
+            else
+                TrilinearResampler.Resample(source.Values, source.Width, source.Height, source.Depth, resized, input.Width, input.Height, depth);
+            return Channels(resized, depth, input);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(hu);
+            ArrayPool<float>.Shared.Return(grid);
         }
     }
 
-    public static int TargetDepth(VolumeGeometry g, ModelInput input) => input.DepthPolicy switch
+    /// <summary>What <see cref="Run(VoxelStack, ModelInput)"/> gives for the full grid, from the samples it reads (linear resize only).</summary>
+    public static ModelTensor Run(SampledStack source, ModelInput input)
+    {
+        if (input.Resize != ResizeMode.Linear)
+            throw new NotSupportedException("A sampled stack is resampled linearly only.");
+        var depth = TargetDepth(source.Depth, source.SliceSpacingMm, input);
+        var length = depth * input.Height * input.Width;
+        var grid = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            var resized = grid.AsSpan(0, length);
+            Resample(source.Values, source, resized, input, depth);
+            return Channels(resized, depth, input);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(grid);
+        }
+    }
+
+    /// <summary>Resamples values laid out like <paramref name="layout"/> (e.g. a lesion mask rendered with it) to the model grid.</summary>
+    public static void Resample(ReadOnlySpan<float> values, SampledStack layout, Span<float> target, ModelInput input, int depth) =>
+        TrilinearResampler.Resample(values, layout.Columns.Length, layout.Rows.Length, target, input.Width, input.Height, depth,
+            new LinearAxis(layout.Width, input.Width).Within(layout.Columns), new LinearAxis(layout.Height, input.Height).Within(layout.Rows),
+            new LinearAxis(layout.Depth, depth).Within(layout.Slices), xFirst: layout.Height < input.Height);
+
+    /// <summary>Model grid values → window channels → normalisation → input precision.</summary>
+    private static ModelTensor Channels(Span<float> resized, int depth, ModelInput input)
+    {
+        var length = resized.Length;
+        var data = new float[input.Channels.Count * length];
+        var unit = input.Normalisation == Normalisation.WindowToUnit;
+        for (var c = 0; c < input.Channels.Count; c++)
+            ChannelWindowing.Apply(resized, data.AsSpan(c * length, length), input.Channels[c], unit);
+        var (offset, range) = input.Normalisation == Normalisation.TensorMinMax ? MinMax(data) : (0f, 1f);
+        var outside = new float[input.Channels.Count];
+        for (var c = 0; c < outside.Length; c++)
+            outside[c] = unit || range <= 0 ? 0f : ((input.Channels[c].MaskOutside ? 0f : input.Channels[c].LowerHu) - offset) / range;
+        if (input.InputPrecision == InputPrecision.Float16)
+        {
+            RoundToHalf(data);
+            RoundToHalf(outside);
+        }
+        return new ModelTensor(data, input.Channels.Count, depth, input.Height, input.Width) { OutsideWindowLevels = outside };
+    }
+
+    public static int TargetDepth(VolumeGeometry g, ModelInput input) => TargetDepth(g.SizeZ, g.SpacingZ, input);
+
+    public static int TargetDepth(int depth, double spacingMm, ModelInput input) => input.DepthPolicy switch
     {
         DepthPolicy.FixedCount => input.Depth!.Value,
-        _ when input.TargetSliceSpacingMm is { } spacing => Math.Max(1, (int)Math.Round(g.SizeZ * g.SpacingZ / spacing)),
-        _ => g.SizeZ,
+        _ when input.TargetSliceSpacingMm is { } spacing => Math.Max(1, (int)Math.Round(depth * spacingMm / spacing)),
+        _ => depth,
     };
 
-    /// <summary>Scales the whole tensor to [0, 1] in place; returns the (offset, scale) it applied, value' = (value − offset)·scale.</summary>
-    private static (float Offset, float Scale) MinMax(Span<float> data)
+    /// <summary>For each axis of a source of the given size, which indices the resampling to the model grid reads.</summary>
+    public static SourceSubset SourceIndices(int width, int height, int depth, double spacingMm, ModelInput input)
+    {
+        var targetDepth = TargetDepth(depth, spacingMm, input);
+        return input.Resize == ResizeMode.NearestFloor
+            ? new SourceSubset(Used(NearestResampler.Indices(width, input.Width), width),
+                Used(NearestResampler.Indices(height, input.Height), height), Used(NearestResampler.Indices(depth, targetDepth), depth))
+            : new SourceSubset(Used(new LinearAxis(width, input.Width), width), Used(new LinearAxis(height, input.Height), height),
+                Used(new LinearAxis(depth, targetDepth), depth));
+    }
+
+    private static bool[] Used(int[] indices, int length)
+    {
+        var used = new bool[length];
+        foreach (var i in indices)
+            used[i] = true;
+        return used;
+    }
+
+    private static bool[] Used(LinearAxis axis, int length)
+    {
+        var used = new bool[length];
+        for (var i = 0; i < axis.Lower.Length; i++)
+            used[axis.Lower[i]] = used[axis.Upper[i]] = true;
+        return used;
+    }
+
+    private static void RoundToHalf(Span<float> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            values[i] = (float)(Half)values[i];
+    }
+
+    /// <summary>
+    /// Scales the whole tensor to [0, 1] in place, value' = (value − min) / (max − min) with an IEEE division per value
+    /// (as PyTorch and NumPy compute it, so a float16 cast after it rounds the same); returns (min, max − min).
+    /// </summary>
+    private static (float Offset, float Range) MinMax(Span<float> data)
     {
         var min = TensorPrimitives.Min(data);
         var range = TensorPrimitives.Max(data) - min;
@@ -55,7 +136,7 @@ public static class VolumePreprocessor
             return (min, 0f);
         }
         TensorPrimitives.Subtract(data, min, data);
-        TensorPrimitives.Multiply(data, 1 / range, data);
-        return (min, 1 / range);
+        TensorPrimitives.Divide(data, range, data);
+        return (min, range);
     }
 }

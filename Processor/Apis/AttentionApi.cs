@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using HeadCt.Processor.Attention;
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 using HeadCt.Processor.Problems;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
@@ -145,11 +145,7 @@ public static class AttentionApi
             return (null, null, problem);
         }
 
-        return document!.Prediction switch
-        {
-            null => (null, null, ProcessorProblems.AttentionUnavailable(id, "it was completed without a model prediction.")),
-            { Attention: null } => (null, null, ProcessorProblems.AttentionUnavailable(id, "the model gave no attention map.")),
-            { Attention: { } attention } => (document, attention, null),
-        };
+        var (attention, whyNot) = AttentionAvailability.Of(document!);
+        return attention is null ? (null, null, ProcessorProblems.AttentionUnavailable(id, whyNot!)) : (document, attention, null);
     }
 }

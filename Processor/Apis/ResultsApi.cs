@@ -20,7 +20,7 @@ public static class ResultsApi
         results.MapGet("/{id}", GetAsync)
             .WithName("GetResult")
             .WithSummary("The result document, from the cache or else blob storage, with its ETag.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<ResultDocument>(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         results.MapPut("/{id}", PutAsync)

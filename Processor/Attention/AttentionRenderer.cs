@@ -3,7 +3,7 @@ using HeadCt.Imaging.Projections;
 using HeadCt.Imaging.Rendering;
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Attention;
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 
 namespace HeadCt.Processor.Attention;
 
@@ -70,6 +70,13 @@ public sealed class AttentionRenderer
     /// <summary>The slice in the brain window, at the viewer's size, with the heat map blended in.</summary>
     public byte[] Overlay(int index)
     {
+        var (rgba, width, height) = OverlayPixels(index);
+        return PngEncoder.EncodeRgba(rgba, width, height);
+    }
+
+    /// <summary>The pixels of <see cref="Overlay"/>: RGBA, opaque, row by row.</summary>
+    public (byte[] Rgba, int Width, int Height) OverlayPixels(int index)
+    {
         var slice = SlabProjector.Project(_volume, AnatomicalPlane.Axial, ProjectionMode.Plane, 0, index);
         var (width, height) = PlaneSampler.SquareSize(slice);
         var hu = PlaneSampler.Resample(slice, width, height);
@@ -90,7 +97,28 @@ public sealed class AttentionRenderer
             rgba[i * 4 + 3] = 255;
         }
 
-        return PngEncoder.EncodeRgba(rgba, width, height);
+        return (rgba, width, height);
+    }
+
+    /// <summary>The attention on the volume's own grid (the values the heat maps are drawn from).</summary>
+    public CtVolume AttentionVolume => _attention;
+
+    /// <summary>A point of viewer slice <paramref name="index"/> in LPS mm and the volume axis across it, or null.</summary>
+    public (double[] Point, double[] Normal)? SlicePosition(int index)
+    {
+        var g = _volume.Geometry;
+        for (var z = 0; z < g.SizeZ; z++)
+        {
+            // An axially acquired volume: its slices are the viewer's axial planes. Other acquisitions have no one source slice.
+            if (SlabProjector.PlaneCoordinatesOf(_volume, AnatomicalPlane.Axial, 0, 0, z).Depth == index
+                && (g.SizeZ == 1 || SlabProjector.PlaneCoordinatesOf(_volume, AnatomicalPlane.Axial, 0, 0, z == 0 ? 1 : z - 1).Depth != index))
+            {
+                var p = g.PatientPosition(0, 0, z);
+                return ([p.X, p.Y, p.Z], [g.SliceDirection.X, g.SliceDirection.Y, g.SliceDirection.Z]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The attention peak as the viewer sees it: slice index and pixel of the stored slice PNG.</summary>

@@ -1,6 +1,6 @@
 using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Attention;
-using HeadCt.Processor.Inference;
+using HeadCt.Services.Common.Results;
 using HeadCt.Processor.Renderings;
 
 namespace HeadCt.Processor.Attention;

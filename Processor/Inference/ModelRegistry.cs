@@ -22,6 +22,7 @@ public sealed class ModelRegistry : IDisposable
         try
         {
             Active = Select(_models, selection.Value.Model, folder);
+            Shadows = [.. selection.Value.ShadowModels.Select(name => Shadow(_models, name, Active, folder))];
         }
         catch
         {
@@ -39,6 +40,21 @@ public sealed class ModelRegistry : IDisposable
     public LoadedModel Active { get; }
 
     public VolumePredictor Predictor { get; }
+
+    /// <summary>The shadow models (configuration <c>Inference:ShadowModels</c>), never the active one.</summary>
+    public IReadOnlyList<VolumePredictor> Shadows { get; } = [];
+
+    public string ShadowIntendedUse(string name) => _models.First(model => model.Identity.Name == name).Manifest.IntendedUse;
+
+    private static VolumePredictor Shadow(IReadOnlyList<LoadedModel> models, string name, LoadedModel active, string folder)
+    {
+        var model = models.FirstOrDefault(candidate => candidate.Identity.Name == name)
+            ?? throw new ModelLoadException(ModelProblem.ManifestInvalid,
+                $"Inference:ShadowModels names '{name}', but the models folder '{folder}' holds {Names(models)}.");
+        return model == active
+            ? throw new ModelLoadException(ModelProblem.ManifestInvalid, $"'{name}' is the active model; it cannot also be a shadow.")
+            : new VolumePredictor(model);
+    }
 
     private static LoadedModel Select(IReadOnlyList<LoadedModel> models, string? name, string folder)
     {

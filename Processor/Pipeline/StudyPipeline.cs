@@ -1,3 +1,4 @@
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Inference;
 using HeadCt.Processor.Pipeline.SeriesSummary;
 using HeadCt.Processor.Pipeline.Volumes;
@@ -8,12 +9,12 @@ namespace HeadCt.Processor.Pipeline;
 
 /// <summary>
 /// The stages a study goes through, in order: copy the instances to local files, read headers and choose the series,
-/// build the volume, score it with the model and place its attention. Each stage is a span and a duration in the
+/// build the volume, score it with the model and place its attention, store the volume for the images. Each stage is a span and a duration in the
 /// result document. Images are not drawn here: the output carries the study's view, from which they are drawn on request.
 /// </summary>
 public sealed class StudyPipeline(
-    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, IOptions<PipelineOptions> options, TimeProvider time,
-    StudyPixelBudget pixelBudget)
+    IStudyFileSource files, ImagingStage imaging, InferenceStage inference, Shadow.ShadowStage shadows, IOptions<PipelineOptions> options, TimeProvider time,
+    StudyPixelBudget pixelBudget, RenderingStore renderings)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -54,20 +55,38 @@ public sealed class StudyPipeline(
             }
 
             var series = SeriesSummarizer.Summarize([.. instances.Select(instance => instance.Header)], result.Decision);
+            var source = ResultObjectStage.SourceOf(result.Decision.Instances);
             if (!result.Succeeded)
             {
                 var decisionOnly = new ImagingRecord(SeriesDecisionRecord.From(result.Decision), null, null, null, []) { UnreadableInstances = unreadable };
                 throw new PipelineException($"No volume could be built ({result.FailureKind}): {result.FailureReason}")
                 {
                     Permanent = true,
-                    Output = new PipelineOutput(series, decisionOnly),
+                    Output = new PipelineOutput(series, decisionOnly) { Source = source },
                 };
             }
 
-            var (prediction, attention) = await inference.RunAsync(studyId, result.Volume!, timings, cancellationToken);
-            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, prediction, timings.Milliseconds)
+            // Rounded as stored before anything looks at it, so the model, the cavity and the images see the values any
+            // replica loads back from the stored volume, and every replica draws the same bytes.
+            StoredVolumeFormat.RoundToStoredValues(result.Volume!);
+            var inferred = await inference.RunAsync(studyId, result, timings, cancellationToken);
+            IReadOnlyList<Shadow.ShadowRecord> shadowRecords;
+            using (timings.Start("shadow"))
             {
-                View = new StudyView(result.Volume!, attention),
+                shadowRecords = await shadows.RunAsync(studyId, result.Volume!, cancellationToken);
+            }
+
+            using (timings.Start("view"))
+            {
+                await renderings.SaveVolumeAsync(studyId, result.Volume!, cancellationToken);
+            }
+
+            return new PipelineOutput(series, imaging.Describe(studyId, result) with { UnreadableInstances = unreadable }, inferred.Prediction, timings.Milliseconds)
+            {
+                Applicability = inferred.Applicability,
+                View = new StudyView(result.Volume!, inferred.Attention),
+                Source = source,
+                Shadows = shadowRecords,
             };
         }
     }

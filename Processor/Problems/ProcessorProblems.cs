@@ -31,6 +31,20 @@ public static class ProcessorProblems
         title: $"No {kind} for this study.",
         detail: $"This version of the processor does not produce {kind}; study '{id}' is completed without them.");
 
+    public static IResult StudyBusy(string id) => HttpResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.StudyBusy,
+        title: "The study is being processed.",
+        detail: $"Study '{id}' is processing; it can be processed again once this run has finished. Retry later.");
+
+    public static IResult DicomObjectNotFound(string id, string sopInstanceUid) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such result object.", detail: $"Study '{id}' has no DICOM result object '{sopInstanceUid}'; GET /results/{id}/dicom lists them.");
+
+    public static IResult DestinationNotFound(string id, string destination) => HttpResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.StudyNotFound,
+        title: "No such routing destination for this study.",
+        detail: $"Study '{id}' has no routing record for destination '{destination}'; GET /results/{id}/dicom lists its routing.");
+
     public static IResult InvalidRequest(string detail) => HttpResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, type: ProblemTypes.InvalidRequest, title: "Invalid request.", detail: detail);
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using HeadCt.Imaging.Anatomy;
+using HeadCt.Imaging.Volume;
 using HeadCt.Inference.Attention;
 using HeadCt.Processor.Attention;
 using HeadCt.Processor.Pipeline.Volumes;
@@ -9,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace HeadCt.Processor.Renderings;
 
 /// <summary>
-/// Rebuilds the view of a completed study from storage with the job's own code: its instances make the volume again,
-/// which must have the geometry its result records, and its stored attention grid is upsampled onto it as the job did.
+/// Rebuilds the view of a completed study from storage: the volume the job stored (its instances when it stored none),
+/// which must have the geometry its result records, and its stored attention grid upsampled onto it and kept inside the
+/// intracranial cavity (found again, deterministically, on the same stored values) as the job did.
 /// </summary>
 public sealed class StudyViewLoader(
     IStudyFileSource files,
@@ -46,16 +49,10 @@ public sealed class StudyViewLoader(
     {
         var id = document.Id;
         var expected = document.Imaging?.Geometry ?? throw new ImagesUnavailableException(id, "its result records no volume.");
-        using var local = await files.DownloadAsync(id, cancellationToken);
-        var result = await Task.Run(() => imaging.Build(imaging.ReadInstances(id, local.Paths)), cancellationToken);
-        if (result.Volume is not { } volume)
-        {
-            throw new ImagesUnavailableException(id, $"its stored instances no longer make a volume ({result.FailureKind}: {result.FailureReason}).");
-        }
-
+        var volume = await LoadStoredVolumeAsync(id, cancellationToken) ?? await RebuildVolumeAsync(id, cancellationToken);
         if (!GeometryRecord.From(volume.Geometry).SameAs(expected))
         {
-            throw new ImagesUnavailableException(id, "its stored instances no longer make the volume its result was computed on.");
+            throw new ImagesUnavailableException(id, "its stored volume is not the one its result was computed on.");
         }
 
         if (document.Prediction?.Attention is null)
@@ -75,6 +72,29 @@ public sealed class StudyViewLoader(
 
         return grid is null
             ? throw new ImagesUnavailableException(id, "its attention grid is not stored.")
-            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry)));
+            : new StudyView(volume, new AttentionRenderer(volume, ClassActivationMap.ToVolume(grid, volume.Geometry, IntracranialMaskBuilder.Compute(volume))));
+    }
+
+    private async Task<CtVolume?> LoadStoredVolumeAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await renderings.GetVolumeAsync(id, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImagesUnavailableException(id, $"its stored volume is unreadable: {e.Message}");
+        }
+    }
+
+    /// <summary>For a study completed before volumes were stored: its instances make the volume again.</summary>
+    private async Task<CtVolume> RebuildVolumeAsync(string id, CancellationToken cancellationToken)
+    {
+        using var local = await files.DownloadAsync(id, cancellationToken);
+        var result = await Task.Run(() => imaging.Build(imaging.ReadInstances(id, local.Paths)), cancellationToken);
+        var volume = result.Volume ?? throw new ImagesUnavailableException(id,
+            $"it has no stored volume and its instances no longer make one ({result.FailureKind}: {result.FailureReason}).");
+        StoredVolumeFormat.RoundToStoredValues(volume); // as the job did before it scored the study
+        return volume;
     }
 }

@@ -16,6 +16,10 @@ public sealed class StorageOptions : StorageClientOptions
     [Required, RegularExpression(ContainerName)]
     public string ResultsContainer { get; set; } = "results";
 
+    /// <summary>One blob per study being processed, leased by the replica processing it (<c>StudyClaims</c>).</summary>
+    [Required, RegularExpression(ContainerName)]
+    public string ClaimsContainer { get; set; } = "job-claims";
+
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
     public string JobQueue { get; set; } = "jobs";
 }

@@ -15,4 +15,13 @@ public static class StudyBlobLayout
 
     /// <summary>The model's attention at its own resolution, from which the heat maps are drawn.</summary>
     public static string AttentionGrid(string studyId) => $"{studyId}/attention/grid.f32";
+
+    /// <summary>The HU volume the study's images are drawn from, in <c>StoredVolumeFormat</c>.</summary>
+    public static string Volume(string studyId) => $"{studyId}/view/volume.hcvl";
+
+    /// <summary>A DICOM object written for the study's result (SR, key image, segmentation), by its SOP Instance UID.</summary>
+    public static string DicomObject(string studyId, string sopInstanceUid) => $"{studyId}/dicom/{sopInstanceUid}.dcm";
+
+    /// <summary>A shadow model's attention at its own resolution (kept for comparison, never shown).</summary>
+    public static string ShadowAttentionGrid(string studyId, string model) => $"{studyId}/shadow/{model}/grid.f32";
 }

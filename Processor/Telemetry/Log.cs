@@ -30,6 +30,12 @@ internal static partial class Log
     [LoggerMessage(2206, LogLevel.Warning, "Could not extend the lease of job {StudyId}")]
     public static partial void LeaseRenewalFailed(ILogger logger, string studyId, Exception exception);
 
+    [LoggerMessage(2208, LogLevel.Warning, "Claim on study {StudyId} lost ({Why}); its job stops without writing")]
+    public static partial void ClaimLost(ILogger logger, string studyId, string why);
+
+    [LoggerMessage(2209, LogLevel.Information, "Job {StudyId} put back: another replica holds the study")]
+    public static partial void StudyHeldElsewhere(ILogger logger, string studyId);
+
     [LoggerMessage(2207, LogLevel.Warning, "Queue unavailable; worker retries in {Delay}")]
     public static partial void QueueUnavailable(ILogger logger, TimeSpan delay, Exception exception);
 
@@ -47,6 +53,9 @@ internal static partial class Log
 
     [LoggerMessage(2601, LogLevel.Information, "Study {StudyId} scored {Probability:F3} by {Model} {Version} ({Decision}); attention by {Method}, key slice {KeySlice}")]
     public static partial void StudyScored(ILogger logger, string studyId, double probability, string model, string version, string decision, string method, int? keySlice);
+
+    [LoggerMessage(2602, LogLevel.Information, "Study {StudyId}: model {Model} {Version} does not apply (failed: {FailedChecks}); its output is withheld")]
+    public static partial void StudyNotApplicable(ILogger logger, string studyId, string model, string version, string failedChecks);
 
     [LoggerMessage(2700, LogLevel.Information, "View of study {StudyId} rebuilt from storage ({Slices} slices) in {Milliseconds:F0} ms")]
     public static partial void ViewRebuilt(ILogger logger, string studyId, int slices, double milliseconds);

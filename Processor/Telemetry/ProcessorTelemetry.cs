@@ -26,6 +26,8 @@ public sealed class ProcessorTelemetry : IDisposable
             description: "Preprocessing and model run (with its attention map) for one study.");
         RenderDuration = _meter.CreateHistogram<double>("headct.processor.render.duration", unit: "s",
             description: "Drawing one requested image (projection, slice, heat map or overlay) from a study's view, PNG included.");
+        StudiesNotApplicable = _meter.CreateCounter<long>("headct.processor.studies.not_applicable", unit: "{study}",
+            description: "Studies the model does not apply to, by failed check (modality, head, sliceThickness, contrast, age, outOfDistribution).");
         ViewRequests = _meter.CreateCounter<long>("headct.processor.views.requested", unit: "{view}",
             description: "Study views asked for by image requests, by source: memory, or storage (rebuilt).");
         ViewRebuildDuration = _meter.CreateHistogram<double>("headct.processor.view.rebuild.duration", unit: "s",
@@ -44,6 +46,7 @@ public sealed class ProcessorTelemetry : IDisposable
     public Counter<long> JobAttemptsFailed { get; }
     public Histogram<double> InferenceDuration { get; }
     public Histogram<double> RenderDuration { get; }
+    public Counter<long> StudiesNotApplicable { get; }
     public Counter<long> ViewRequests { get; }
     public Histogram<double> ViewRebuildDuration { get; }
 

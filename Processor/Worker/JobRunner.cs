@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using HeadCt.Processor.DicomResults;
 using HeadCt.Processor.Pipeline;
 using HeadCt.Processor.Queue;
 using HeadCt.Processor.Renderings;
 using HeadCt.Processor.Results;
+using HeadCt.Processor.Routing;
 using HeadCt.Processor.Telemetry;
 using HeadCt.Services.Common.Storage;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,9 @@ namespace HeadCt.Processor.Worker;
 
 /// <summary>
 /// Runs one job to a stored outcome. The message is deleted only after the result is written, so a crash at any
-/// point brings the job back; every step is safe to redo, and the dequeue count bounds the redos.
+/// point brings the job back; every step is safe to redo, and the dequeue count bounds the redos. The job runs only
+/// while it holds the study's claim, so two replicas never process one study at once, and a study that has its
+/// outcome is never completed again.
 /// </summary>
 public sealed class JobRunner(
     IJobQueue queue,
@@ -19,6 +23,10 @@ public sealed class JobRunner(
     StudyPipeline pipeline,
     RenderingStore renderings,
     StudyViewCache views,
+    StudyClaims claims,
+    ResultObjectStage dicomObjects,
+    IOptions<RoutingOptions> routing,
+    RoutingWorker router,
     IOptions<WorkerOptions> options,
     ProcessorTelemetry telemetry,
     TimeProvider time,
@@ -37,14 +45,42 @@ public sealed class JobRunner(
         using var activity = ProcessorTelemetry.ActivitySource.StartActivity("job");
         activity?.SetTag("headct.study_id", studyId);
         activity?.SetTag("headct.attempt", job.DequeueCount);
-        var maxAttempts = options.Value.MaxAttempts;
         var started = time.GetTimestamp();
+        bool done;
+        await using (new LeaseKeeper(queue, job, options.Value.VisibilityTimeout, time, logger))
+        {
+            var claim = await claims.ClaimAsync(studyId, stopping);
+            if (claim is null)
+            {
+                // Another replica is processing the study: this message comes back later and finds its outcome.
+                Log.StudyHeldElsewhere(logger, studyId);
+                await queue.ReleaseAsync(job, options.Value.ClaimDuration, stopping);
+                return;
+            }
 
+            await using (claim)
+            {
+                done = await RunClaimedAsync(job, studyId, claim, started, stopping);
+            }
+        }
+
+        if (!done)
+        {
+            return;
+        }
+
+        await queue.CompleteAsync(job, stopping);
+    }
+
+    /// <summary>True when the study completed here; false when the job ended otherwise (its message is handled).</summary>
+    private async Task<bool> RunClaimedAsync(LeasedJob job, string studyId, StudyClaim claim, long started, CancellationToken stopping)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
         if (job.DequeueCount > maxAttempts)
         {
             // Taken more often than allowed: earlier attempts crashed before they could record anything.
             await FailAsync(job, studyId, $"Gave up after {maxAttempts} attempts without finishing.", stopping);
-            return;
+            return false;
         }
 
         var begun = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
@@ -64,57 +100,76 @@ public sealed class JobRunner(
         if (begun is ResultUpdate.NotFound)
         {
             await DropAsync(job, studyId, "the study was deleted", stopping);
-            return;
+            return false;
         }
 
         if (begun is ResultUpdate.Unchanged)
         {
             await DropAsync(job, studyId, "the study already has its outcome", stopping);
-            return;
+            return false;
         }
 
         Log.JobStarted(logger, studyId, job.DequeueCount);
-        await using (new LeaseKeeper(queue, job, options.Value.VisibilityTimeout, time, logger))
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, claim.Lost);
+        try
         {
-            try
-            {
-                var output = await pipeline.RunAsync(studyId, stopping);
-                var completedAt = time.GetUtcNow();
-                var stored = await results.UpdateAsync(studyId, document => document with
+            var output = await pipeline.RunAsync(studyId, running.Token);
+            running.Token.ThrowIfCancellationRequested();
+            var completedAt = time.GetUtcNow();
+            var objects = await dicomObjects.WriteAsync(studyId, output, completedAt, null, stopping);
+            var stored = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
+                ? null
+                : document with
                 {
                     Status = ResultStatus.Completed,
                     CompletedAt = completedAt,
                     Series = output.Series,
                     Imaging = output.Imaging,
                     Prediction = output.Prediction,
+                    Applicability = output.Applicability,
                     Timings = output.Timings,
+                    DicomObjects = objects,
+                    Routing = ResultRouter.Plan(routing.Value, objects),
+                    Shadow = output.Shadows,
                     FailureReason = null,
                 }, ifMatch: null, stopping);
-                if (stored is not ResultUpdate.Updated)
-                {
-                    // The attention grid was stored for a study that no longer exists.
-                    await renderings.DeleteAllAsync(studyId, stopping);
-                    await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
-                    return;
-                }
-
-                if (output.View is { } view)
-                {
-                    views.Add(studyId, completedAt, view);
-                }
-            }
-            catch (Exception e) when (!stopping.IsCancellationRequested)
+            if (stored is ResultUpdate.Unchanged)
             {
-                await HandleFailureAsync(job, studyId, e, stopping);
-                return;
+                await DropAsync(job, studyId, "the study got its outcome while it ran", stopping);
+                return false;
             }
-        }
 
-        await queue.CompleteAsync(job, stopping);
-        var seconds = time.GetElapsedTime(started).TotalSeconds;
-        telemetry.JobDuration.Record(seconds);
-        telemetry.JobsCompleted.Add(1);
-        Log.JobCompleted(logger, studyId, seconds);
+            if (stored is not ResultUpdate.Updated)
+            {
+                // The view was stored for a study that no longer exists.
+                await renderings.DeleteAllAsync(studyId, stopping);
+                await DropAsync(job, studyId, "the study was deleted while it ran", stopping);
+                return false;
+            }
+
+            // Logged the moment the outcome is stored: a replica killed after this point has completed the study.
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            telemetry.JobDuration.Record(seconds);
+            telemetry.JobsCompleted.Add(1);
+            Log.JobCompleted(logger, studyId, seconds);
+            if (output.View is { } view)
+            {
+                views.Add(studyId, completedAt, view);
+            }
+
+            router.Enqueue(studyId);
+            return true;
+        }
+        catch (OperationCanceledException) when (claim.Lost.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Another replica holds the study now; the message comes back when its lease runs out and finds the outcome.
+            return false;
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            await HandleFailureAsync(job, studyId, e, stopping);
+            return false;
+        }
     }
 
     private async Task HandleFailureAsync(LeasedJob job, string studyId, Exception error, CancellationToken stopping)
@@ -146,12 +201,16 @@ public sealed class JobRunner(
 
     private async Task FailAsync(LeasedJob job, string studyId, string reason, CancellationToken stopping, PipelineOutput? output = null)
     {
+        var failedAt = time.GetUtcNow();
+        var objects = output is null ? [] : await dicomObjects.WriteAsync(studyId, output, failedAt, "the study failed: " + reason, stopping);
         var failed = await results.UpdateAsync(studyId, document => document.Status is ResultStatus.Completed or ResultStatus.Failed
             ? null
             : document with
             {
                 Status = ResultStatus.Failed,
-                CompletedAt = time.GetUtcNow(),
+                CompletedAt = failedAt,
+                DicomObjects = objects,
+                Routing = ResultRouter.Plan(routing.Value, objects),
                 FailureReason = reason,
                 Attempts = job.DequeueCount,
                 Series = output?.Series ?? document.Series,
@@ -159,6 +218,7 @@ public sealed class JobRunner(
             }, ifMatch: null, stopping);
         if (failed is ResultUpdate.Updated)
         {
+            router.Enqueue(studyId);
             Log.JobFailed(logger, studyId, job.DequeueCount, reason);
             telemetry.JobsFailed.Add(1);
         }

@@ -25,4 +25,18 @@ public sealed class WorkerOptions
     /// <summary>Delay before a failed attempt is retried; doubled per attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The blob lease by which one replica claims a study while it processes it (15 to 60 s, the lease lengths Azure
+    /// Storage allows); renewed every third of it. A replica that dies holds its claims at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a job whose study another replica holds waits for the claim, keeping its message, before putting it
+    /// back for later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ClaimWait { get; set; } = TimeSpan.FromSeconds(40);
 }

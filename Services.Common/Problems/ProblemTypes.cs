@@ -25,6 +25,8 @@ public static class ProblemTypes
     public const string AttentionUnavailable = Base + "attention-not-available";
     public const string ImagesUnavailable = Base + "images-unavailable";
     public const string InternalError = Base + "internal-error";
+    public const string StudyBusy = Base + "study-busy";
+    public const string UnknownDestination = Base + "unknown-destination";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string UploadTimeout = Base + "upload-timeout";
     public const string TooManyRequests = Base + "too-many-requests";

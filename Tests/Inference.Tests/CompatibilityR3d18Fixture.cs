@@ -11,14 +11,16 @@ using HeadCt.Inference.Preprocessing;
 namespace HeadCt.Inference.Tests;
 
 /// <summary>
-/// Runs the original r3d_18 pipeline twice on one phantom head-CT series written with our DICOM writer: in PyTorch
-/// (training/r3d18/reference.py: pydicom, the original preprocessing, the torch model) and through ours (DicomReader →
-/// Imaging volume → VolumePreprocessor → ONNX Runtime on the export of training/export_r3d18.py). Both build the same
-/// randomly initialised r3d_18 from seed 0. Nothing runs when PyTorch is missing (the tests are skipped then).
+/// Runs the original r3d_18 pipeline twice on one phantom head-CT series written with our DICOM writer (Rescale
+/// Intercept −1024, so windows on stored values and on HU differ): in PyTorch (training/r3d18/reference.py: pydicom,
+/// the original preprocessing exactly, the torch model) and through ours (DicomReader → the slices as acquired, sorted
+/// by z, stored values → VolumePreprocessor with the template's switches → ONNX Runtime on the export of
+/// training/export_r3d18.py). Both build the same randomly initialised r3d_18 from seed 0. Nothing runs when PyTorch is
+/// missing (the tests are skipped then).
 /// </summary>
 public sealed class CompatibilityR3d18Fixture : IDisposable
 {
-    /// <summary>256² → 128² in-plane halves exactly (weights ½), so the interpolated HU are exact in both float pipelines.</summary>
+    /// <summary>256² → 128² in-plane: nearest-floor takes every second pixel.</summary>
     public static readonly HeadPhantomSpec SeriesSpec = Lesioned(21) with { SizeX = 256, SizeY = 256, SizeZ = 24, PixelSpacingMm = 0.9, SliceSpacingMm = 6.5 };
 
     private readonly TempFolder _folder = new();
@@ -50,8 +52,9 @@ public sealed class CompatibilityR3d18Fixture : IDisposable
         watch.Restart();
         Model = ModelLoader.Load(ManifestPath, 2);
         LoadTime = watch.Elapsed;
-        Tensor = VolumePreprocessor.Run(Volume, Model.Manifest.Input);
-        Prediction = new VolumePredictor(Model).Predict(Volume);
+        var study = StudyInput.From(imaging, null);
+        Tensor = VolumePreprocessor.Run(study.AcquiredSlices!(Model.Manifest.Input), Model.Manifest.Input);
+        Prediction = new VolumePredictor(Model).Predict(study);
     }
 
     public TimeSpan ExportTime { get; }

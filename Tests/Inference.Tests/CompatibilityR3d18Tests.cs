@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HeadCt.Imaging;
+using HeadCt.Imaging.Selection;
+using HeadCt.Imaging.Volume;
+using HeadCt.Inference.Prediction;
 using HeadCt.Inference.Models;
 using HeadCt.Inference.Phantoms;
 using HeadCt.Inference.Preprocessing;
@@ -8,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace HeadCt.Inference.Tests;
 
-/// <summary>Our pipeline against PyTorch on the original r3d_18 and its preprocessing (issue 5 §6).</summary>
+/// <summary>Our pipeline against PyTorch on the original r3d_18 and its preprocessing exactly (issue 5 §6, issue 15 §7).</summary>
 public sealed class CompatibilityR3d18Tests(CompatibilityR3d18Fixture run, ITestOutputHelper output) : IClassFixture<CompatibilityR3d18Fixture>
 {
     [CompatibilityTorchFact]
@@ -67,21 +70,47 @@ public sealed class CompatibilityR3d18Tests(CompatibilityR3d18Fixture run, ITest
         Assert.Equal(512, exported["attention"]!["classWeights"]!.AsArray().Count);
     }
 
-    /// <summary>200² → 128² (step 1.5625): interpolation weights are not exact in float, so this bounds the rounding of both.</summary>
+    /// <summary>200² → 128²: nearest-floor reads pixel ⌊i · 200 / 128⌋, not every k-th one.</summary>
     [CompatibilityTorchFact]
     public void GivenANonIntegralResizeRatio_WhenBothPreprocess_ThenTheModelInputsAgreeWithin1e5()
     {
         using var folder = new TempFolder();
         var spec = CompatibilityR3d18Fixture.Lesioned(33) with { SizeX = 200, SizeY = 200, SizeZ = 12, PixelSpacingMm = 1.15, SliceSpacingMm = 12 };
         var series = Path.Combine(folder.Path, "series");
-        var paths = PhantomDicomWriter.Write(HeadPhantomGenerator.Generate(spec), series);
+        PhantomDicomWriter.Write(HeadPhantomGenerator.Generate(spec), series);
+        var difference = PreprocessingDifference(series, folder, "200×200×12");
+        Assert.True(difference <= 1e-5f, $"inputs differ by {difference}");
+    }
+
+    /// <summary>
+    /// The GE head: tilted 18.5° (slices not perpendicular to z), gaps of 1.08–7.0 mm, Pixel Padding Value −1500, intercept
+    /// 0. The original stacks its 28 slices by z as they are (our Imaging volume resamples it to 37); the model input and
+    /// the logit must still agree.
+    /// </summary>
+    [CompatibilityTorchFact]
+    public void GivenARealTiltedSeries_WhenBothRunTheOriginalPipeline_ThenInputsAndLogitsAgree()
+    {
+        using var folder = new TempFolder();
+        var series = CorpusStudies.Folder(CorpusStudies.GeHead);
+        var difference = PreprocessingDifference(series, folder, "GE tilted 512×512×28");
+        CompatibilityPython.Run("training/r3d18/reference.py", "--series", series, "--random-init", "--seed", "0", "--out", folder.Path);
+        var torchLogit = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.Path, "reference.json"))).RootElement.GetProperty("logit").GetDouble();
+        var ours = new VolumePredictor(run.Model).Predict(StudyInput.From(CorpusStudies.Build(CorpusStudies.GeHead), null));
+        output.WriteLine($"logit: ours {ours.Logit:F7}, torch {torchLogit:F7}, |Δ| {Math.Abs(ours.Logit - torchLogit):E2}");
+        Assert.True(difference <= 1e-5f, $"inputs differ by {difference}");
+        Assert.True(Math.Abs(ours.Logit - torchLogit) <= 1e-4, $"logit ours {ours.Logit}, torch {torchLogit}");
+    }
+
+    private float PreprocessingDifference(string series, TempFolder folder, string label)
+    {
         CompatibilityPython.Run("training/r3d18/reference.py", "--series", series, "--preprocess-only", "--out", folder.Path);
         var torchTensor = CompatibilityR3d18Fixture.ReadFloats(Path.Combine(folder.Path, "tensor.f32"));
-        var volume = StudyImaging.Build(paths).Volume!;
-        var ours = VolumePreprocessor.Run(volume, CompatibilityTemplate.Read().Input);
+        var input = CompatibilityTemplate.Read().Input;
+        var (instances, _) = InstanceFile.ReadFolder(series);
+        var ours = VolumePreprocessor.Run(AcquiredStackBuilder.Build(instances, AcquiredOrder.PatientZ, storedValues: true), input);
         var difference = MaxDifference(ours.Data, torchTensor);
-        output.WriteLine($"200×200×12 → 3×12×128×128: max |Δ| {difference:E2}");
-        Assert.True(difference <= 1e-5f, $"inputs differ by {difference}");
+        output.WriteLine($"{label} → {ours.Channels}×{ours.Depth}×{ours.Height}×{ours.Width}: max |Δ| {difference:E2}");
+        return difference;
     }
 
     private static float MaxDifference(float[] ours, float[] theirs)

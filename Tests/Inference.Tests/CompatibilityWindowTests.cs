@@ -4,8 +4,9 @@ using HeadCt.Inference.Preprocessing;
 namespace HeadCt.Inference.Tests;
 
 /// <summary>
-/// The original's channels as the committed r3d_18 template states them: each window keeps the HU of voxels inside it,
-/// both edges included, and sets every other voxel to 0; then the whole tensor is min–max scaled.
+/// The original's channels as the committed r3d_18 template states them: each window keeps the value of voxels inside
+/// it (the stored value, as the template's <c>windowOn: stored</c> says; here the values are given directly), both edges
+/// included, and sets every other voxel to 0; then the whole tensor is min–max scaled and rounded to float16.
 /// </summary>
 public sealed class CompatibilityWindowTests
 {
@@ -32,13 +33,13 @@ public sealed class CompatibilityWindowTests
             for (var i = 0; i < EdgeHu.Length; i++)
             {
                 var hu = EdgeHu[i];
-                var expected = hu >= lower && hu <= upper ? hu / max : 0f;
+                var expected = hu >= lower && hu <= upper ? (float)(Half)(hu / max) : 0f;
                 Assert.Equal(expected, tensor.Data[c * tensor.ChannelLength + i], 6);
             }
         }
-        Assert.Equal(22f / max, tensor.Data[1], 6);          // brain keeps 22 HU
+        Assert.Equal((float)(Half)(22f / max), tensor.Data[1]); // brain keeps 22
         Assert.Equal(0f, tensor.Data[4]);                     // brain drops 50.01 HU
-        Assert.Equal(1f, tensor.Data[tensor.ChannelLength + 7]); // bone keeps 2000 HU, the tensor maximum
-        Assert.Equal(45f / max, tensor.Data[2 * tensor.ChannelLength + 2], 6); // 45 HU lies in brain and blood
+        Assert.Equal(1f, tensor.Data[tensor.ChannelLength + 7]); // bone keeps 2000, the tensor maximum
+        Assert.Equal((float)(Half)(45f / max), tensor.Data[2 * tensor.ChannelLength + 2]); // 45 lies in brain and blood
     }
 }

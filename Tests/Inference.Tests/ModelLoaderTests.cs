@@ -106,4 +106,33 @@ public sealed class ModelLoaderTests : IDisposable
         File.WriteAllText(_manifestPath, "{ not json");
         Assert.Equal(ModelProblem.ManifestUnreadable, LoadFails().Problem);
     }
+
+    [Fact]
+    public void GivenOutOfDistributionStatisticsOfTheWrongLength_WhenLoaded_ThenRefused()
+    {
+        var ood = _manifest["outOfDistribution"]!.AsObject();
+        ood["precision"]!.AsArray().RemoveAt(0);
+        Save();
+        Assert.Equal(ModelProblem.ManifestInvalid, LoadFails().Problem);
+
+        ood["precision"] = new JsonArray(1.0);
+        ood["mean"] = new JsonArray(0.0);
+        Save();
+        var error = LoadFails();
+        Assert.Equal(ModelProblem.OutOfDistributionMismatch, error.Problem);
+        Assert.Contains("features", error.Message);
+    }
+
+    [Fact]
+    public void GivenTheCommittedModel_WhenLoaded_ThenItsManifestDeclaresApplicabilityAndTrainingStatistics()
+    {
+        using var model = ModelLoader.Load(_manifestPath, 1);
+        var manifest = model.Manifest;
+
+        Assert.Equal(["CT"], manifest.Applicability.Modalities);
+        Assert.Equal(new RangeSpec(0.6, 5.0), manifest.Applicability.SliceThicknessMm);
+        Assert.Equal(ContrastRule.None, manifest.Applicability.Contrast);
+        Assert.Equal(OodMethod.MahalanobisPooledFeatures, manifest.OutOfDistribution.Method);
+        Assert.Equal(manifest.OutOfDistribution.Mean!.Count * manifest.OutOfDistribution.Mean.Count, manifest.OutOfDistribution.Precision!.Count);
+    }
 }

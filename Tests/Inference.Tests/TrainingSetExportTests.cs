@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeadCt.Inference.Phantoms;
+using HeadCt.Inference.Preprocessing;
 
 namespace HeadCt.Inference.Tests;
 
@@ -45,5 +46,29 @@ public sealed class TrainingSetExportTests
         // Every sample was written (an unwritten tail would read as zeros), inside the [0, 1] of the windows.
         Assert.All(Reals("sampleMin"), min => Assert.True(min >= 0));
         Assert.All(Reals("sampleMax"), max => Assert.InRange(max, 0.5, 1.0));
+    }
+}
+
+/// <summary>Training renders only the voxels the preprocessing reads; that must change nothing the model sees.</summary>
+public sealed class SampledRenderingTests
+{
+    [Theory]
+    [InlineData(96, 2.4, 50, 3.1)]
+    [InlineData(48, 4.2, 90, 1.7)]
+    public void GivenAScannedPhantom_WhenRenderedOnlyWhereThePreprocessingReads_ThenItsTensorIsBitForBitTheFullRenderings(
+        int matrix, double pixelMm, int slices, double sliceMm)
+    {
+        var spec = HeadPhantomSpec.RandomScan(TestPhantoms.Seed(9), LesionKind.Subdural) with
+        {
+            SizeX = matrix, SizeY = matrix, PixelSpacingMm = pixelMm, SizeZ = slices, SliceSpacingMm = sliceMm,
+        };
+        var input = DemonstratorInput.Default;
+
+        var full = VolumePreprocessor.Run(HeadPhantomGenerator.Generate(spec).Volume, input);
+        var subset = VolumePreprocessor.SourceIndices(spec.SizeX, spec.SizeY, spec.SizeZ, spec.SliceSpacingMm, input);
+        var (sampled, _, _) = HeadPhantomGenerator.GenerateSampled(spec, subset);
+
+        Assert.True(subset.Columns.Count(used => used) < matrix || matrix <= input.Width * 2);
+        Assert.Equal(full.Data, VolumePreprocessor.Run(sampled, input).Data);
     }
 }

@@ -12,30 +12,15 @@ namespace HeadCt.Web.Tests;
 /// reload, resolve a conflicting edit, delete.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output) : ChromiumTest
 {
     private static readonly TimeSpan ProcessingTimeout = TimeSpan.FromSeconds(90);
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await ChromiumBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task GivenPhantomWithLesion_WhenUploadedThroughThePage_ThenResultImagesReviewAndDeleteWork()
     {
         using var series = new PhantomSeries(seed: 7, LesionKind.Subdural);
-        await using var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.GatewayAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 1100 },

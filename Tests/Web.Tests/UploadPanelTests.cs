@@ -10,23 +10,8 @@ namespace HeadCt.Web.Tests;
 /// page with the processor's reason.
 /// </summary>
 [Collection(WebCollection.Name)]
-public sealed class UploadPanelTests(WebAppFixture app) : IAsyncLifetime
+public sealed class UploadPanelTests(WebAppFixture app) : ChromiumTest
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await ChromiumBrowser.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-    }
-
     [Fact]
     public async Task GivenZipOfSeries_WhenDroppedOnTheDropZone_ThenStudyIsStoredListedAndCompletes()
     {
@@ -102,7 +87,7 @@ public sealed class UploadPanelTests(WebAppFixture app) : IAsyncLifetime
 
     private async Task<IPage> OpenSignedInAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.GatewayAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.GatewayAddress.ToString() });
         var page = await context.NewPageAsync();
         SetDefaultExpectTimeout(20_000);
         await page.GotoAsync("/");

@@ -19,6 +19,15 @@ var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 var serviceKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+// Usage: ... -- --replicas 1,2,3 [--studies 20]: studies per minute by processor replica count, then exit.
+if (Array.IndexOf(args, "--replicas") >= 0)
+{
+    await ReplicaThroughput.RunAsync(OptionText("--replicas", "1,2,3").Split(',').Select(int.Parse).ToArray(),
+        Option("--studies", 20), work, apiKey, serviceKey);
+    Directory.Delete(work, recursive: true);
+    return;
+}
+
 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
 [
     $"LocalServices:DataDirectory={Path.Combine(work, "data")}",

@@ -1,10 +1,13 @@
 namespace HeadCt.Load;
 
-/// <summary>Command line: --gateway URL --key KEY --uploads N --readers M --timeout-minutes T (or HEADCT_API_KEY).</summary>
-public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int Readers, TimeSpan CompletionTimeout)
+/// <summary>
+/// Command line: --gateway URL --key KEY --uploads N --readers M --slices S --timeout-minutes T (or HEADCT_API_KEY),
+/// --matrix 512 for clinical slices (0.45 mm pixels; 4.8 mm slices up to 40, else 0.6 mm; default: the small phantom),
+/// then --rate R --rate-seconds D for the constant-rate reads of one completed study (0: none).
+/// </summary>
+public sealed record LoadSettings(
+    Uri Gateway, string ApiKey, int Uploads, int Readers, int SlicesPerStudy, TimeSpan CompletionTimeout, int ReadsPerSecond, TimeSpan RateDuration, int? Matrix)
 {
-    public const int SlicesPerStudy = 40;
-
     public static LoadSettings Parse(string[] args)
     {
         string? Value(string name)
@@ -20,6 +23,10 @@ public sealed record LoadSettings(Uri Gateway, string ApiKey, int Uploads, int R
             key,
             int.Parse(Value("--uploads") ?? "8"),
             int.Parse(Value("--readers") ?? "4"),
-            TimeSpan.FromMinutes(double.Parse(Value("--timeout-minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
+            int.Parse(Value("--slices") ?? "40"),
+            TimeSpan.FromMinutes(double.Parse(Value("--timeout-minutes") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+            int.Parse(Value("--rate") ?? "0"),
+            TimeSpan.FromSeconds(int.Parse(Value("--rate-seconds") ?? "30")),
+            Value("--matrix") is { } matrix ? int.Parse(matrix) : null);
     }
 }

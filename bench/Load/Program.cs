@@ -7,7 +7,13 @@ using HeadCt.Load;
 
 var settings = LoadSettings.Parse(args);
 var folder = Path.Combine(Path.GetTempPath(), "headct-load-" + Guid.NewGuid().ToString("N"));
-var spec = HeadPhantomSpec.Random(7, lesion: null) with { SizeZ = LoadSettings.SlicesPerStudy };
+var spec = settings.Matrix is { } matrix
+    ? HeadPhantomSpec.Random(7, lesion: null) with
+    {
+        SizeX = matrix, SizeY = matrix, SizeZ = settings.SlicesPerStudy, PixelSpacingMm = 230.0 / matrix,
+        SliceSpacingMm = settings.SlicesPerStudy <= 40 ? 4.8 : 0.6, HeadCentre = new HeadCt.Imaging.Volume.Vector3d(0, 0, 0),
+    }
+    : HeadPhantomSpec.Random(7, lesion: null) with { SizeZ = settings.SlicesPerStudy };
 var files = PhantomDicomWriter.Write(HeadPhantomGenerator.Generate(spec), folder).Select(File.ReadAllBytes).ToArray();
 var studyBytes = files.Sum(file => (long)file.Length);
 Console.WriteLine($"{settings.Uploads} uploads of {files.Length} slices ({studyBytes / 1024} KiB), {settings.Readers} readers, against {settings.Gateway}");
@@ -20,6 +26,7 @@ var completion = new LatencyRecorder("upload to completed");
 var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
 var completedIds = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
 using var stopReaders = new CancellationTokenSource();
+var memory = new ServiceMemory();
 var wall = Stopwatch.StartNew();
 
 var readerTasks = Enumerable.Range(0, settings.Readers).Select(_ => Task.Run(() => ReadLoopAsync(stopReaders.Token))).ToArray();
@@ -36,12 +43,17 @@ await stopReaders.CancelAsync();
 await Task.WhenAll(readerTasks);
 Directory.Delete(folder, recursive: true);
 
+await memory.DisposeAsync();
+(LatencyRecorder Latencies, double Achieved)? rated = settings.ReadsPerSecond > 0 && !completedIds.IsEmpty
+    ? await ConstantRateReads.RunAsync(http, completedIds.Keys.First(), settings.ReadsPerSecond, settings.RateDuration)
+    : null;
+
 var lost = ids.Keys.Count(id => !completedIds.ContainsKey(id));
 var duplicated = ids.Values.Count(times => times > 1);
 Console.WriteLine();
 Console.WriteLine("| measure | count | errors | p50 ms | p99 ms |");
 Console.WriteLine("|---|---|---|---|---|");
-foreach (var recorder in (LatencyRecorder[])[uploads, completion, reads])
+foreach (var recorder in (LatencyRecorder[])[uploads, completion, reads, .. rated is { } r ? [r.Latencies] : Array.Empty<LatencyRecorder>()])
 {
     Console.WriteLine($"| {recorder.Name} | {recorder.Count} | {recorder.Errors} | {recorder.Percentile(50):F0} | {recorder.Percentile(99):F0} |");
 }
@@ -50,7 +62,20 @@ Console.WriteLine();
 Console.WriteLine($"studies: {ids.Count} uploaded, {completedIds.Count} completed, {lost} lost, {duplicated} duplicated ids");
 Console.WriteLine($"wall {wall.Elapsed.TotalSeconds:F1} s; throughput {completedIds.Count / wall.Elapsed.TotalMinutes:F1} studies/min, " +
                   $"{completedIds.Count * (double)studyBytes / 1e6 / wall.Elapsed.TotalSeconds:F2} MB/s ingested, {reads.Count / wall.Elapsed.TotalSeconds:F1} reads/s");
-var failed = uploads.Errors + reads.Errors + completion.Errors + lost + duplicated + (settings.Uploads - ids.Count);
+if (rated is { } rate)
+{
+    Console.WriteLine($"constant-rate reads: {rate.Latencies.Count} answered of {settings.ReadsPerSecond * settings.RateDuration.TotalSeconds:F0} started at {rate.Achieved:F0}/s achieved");
+}
+
+Console.WriteLine();
+Console.WriteLine("| service process (pid) | peak RSS sampled during uploads, MiB | VmHWM since start, MiB |");
+Console.WriteLine("|---|---:|---:|");
+foreach (var (service, pid, peak, highWater) in memory.Peaks().OrderBy(p => p.Service))
+{
+    Console.WriteLine($"| {service} ({pid}) | {peak:F0} | {highWater:F0} |");
+}
+
+var failed = uploads.Errors + reads.Errors + completion.Errors + lost + duplicated + (settings.Uploads - ids.Count) + (rated?.Latencies.Errors ?? 0);
 Console.WriteLine(failed == 0 ? "PASS: zero errors, zero lost or duplicated studies" : $"FAIL: {failed} problems");
 return failed == 0 ? 0 : 1;
 

@@ -8,13 +8,17 @@ namespace HeadCt.Dicom.Fuzz;
 /// </summary>
 internal static class AflEntryPoint
 {
-    public static int Run()
+    public static int Run(bool dimse = false)
     {
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            FuzzTarget.Run(copy.GetBuffer().AsMemory(0, (int)copy.Length));
+            var input = copy.GetBuffer().AsMemory(0, (int)copy.Length);
+            if (dimse)
+                DimseFuzzTarget.Run(input);
+            else
+                FuzzTarget.Run(input);
         });
         return 0;
     }

@@ -12,7 +12,11 @@ internal static class ReplayCommand
             inputs++;
             try
             {
-                FuzzTarget.Run(File.ReadAllBytes(path));
+                var input = File.ReadAllBytes(path);
+                if (Environment.GetEnvironmentVariable("HEADCT_FUZZ_TARGET") == "dimse")
+                    DimseFuzzTarget.Run(input);
+                else
+                    FuzzTarget.Run(input);
             }
             catch (Exception exception)
             {

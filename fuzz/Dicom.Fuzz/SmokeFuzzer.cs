@@ -6,8 +6,16 @@ namespace HeadCt.Dicom.Fuzz;
 /// In-process mutation fuzzing without AFL: seeded, so iteration <c>i</c> of seed <c>s</c> always produces
 /// the same input (random state derived from both), which makes any finding reproducible from the log alone.
 /// </summary>
-internal sealed class SmokeFuzzer(IReadOnlyList<(string Name, byte[] Bytes)> seeds, FindingStore findings, int seed)
+internal sealed class SmokeFuzzer(
+    IReadOnlyList<(string Name, byte[] Bytes)> seeds,
+    FindingStore findings,
+    int seed,
+    Func<ReadOnlyMemory<byte>, FuzzOutcome>? target = null,
+    Func<Random, byte[], int, int>? mutate = null)
 {
+    private readonly Func<ReadOnlyMemory<byte>, FuzzOutcome> _target = target ?? FuzzTarget.Run;
+    private readonly Func<Random, byte[], int, int> _mutate = mutate ?? ((random, buffer, length) => new Mutator(random).Mutate(buffer, length));
+
     private static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
 
@@ -28,11 +36,11 @@ internal sealed class SmokeFuzzer(IReadOnlyList<(string Name, byte[] Bytes)> see
             var random = new Random(HashCode.Combine(seed, i));
             var (name, bytes) = seeds[random.Next(seeds.Count)];
             bytes.CopyTo(buffer, 0);
-            var length = new Mutator(random).Mutate(buffer, bytes.Length);
+            var length = _mutate(random, buffer, bytes.Length);
             watchdog.Enter(i, name, length);
             try
             {
-                outcomes[(int)FuzzTarget.Run(buffer.AsMemory(0, length))]++;
+                outcomes[(int)_target(buffer.AsMemory(0, length))]++;
             }
             catch (Exception exception)
             {

@@ -1,21 +1,31 @@
-"""The original project's preprocessing, in PyTorch, as HeadCt.Inference reproduces it (manifest written by
-export_r3d18.py): HU volume [D, H, W] -> in-plane resize to 128x128, every slice kept -> three channels, each
-keeping the HU inside its window (edges included) and 0 outside -> min-max over the whole tensor."""
+"""The original project's preprocessing, exactly, in NumPy/PyTorch (issue 15 §7), and the manifest `input` block that
+makes HeadCt.Inference compute the same (written by export_r3d18.py):
+
+* every CT slice, sorted by ImagePositionPatient[2] alone (Python's stable sort, files in name order), nothing
+  resampled for gaps or gantry tilt (manifest `sortBy: z`);
+* the stored pixel values (`pixel_array`: no rescale slope or intercept, Pixel Padding Value kept), so on a CT with
+  intercept -1024 "brain 22..50" selects stored values 22..50, not HU (`windowOn: stored`);
+* each slice resized to 128x128 by nearest neighbour with source index floor(i * size / 128), OpenCV's INTER_NEAREST
+  (`resize: nearest-floor`);
+* channels brain 22..50, bones 220..2000, blood 40..100 in that order, each keeping the value where
+  lower <= value <= upper and 0 elsewhere; min-max over the whole stacked tensor, in float32;
+* the result cast to float16 before the model (`inputPrecision: float16`); our float32 ONNX export is then fed the
+  float16 values widened to float32.
+"""
 import os
 
 import numpy as np
 import pydicom
 import torch
-import torch.nn.functional as F
 
 IN_PLANE = 128
-# (name, lower HU, upper HU) in the original's channel order.
+# (name, lower, upper) in the original's channel order, on stored values.
 WINDOWS = [("brain", 22.0, 50.0), ("bone", 220.0, 2000.0), ("blood", 40.0, 100.0)]
 
 
 def read_series(folder):
-    """HU volume [D, H, W] float32 of the CT slices in `folder`, ordered along the slice normal (row x column,
-    PS3.3 C.7.6.2.1.1), ties by SOP Instance UID; HU = stored * slope + intercept (PS3.3 C.11.1.1.2)."""
+    """Stored values [D, H, W] float32 of the CT slices in `folder`, sorted by ImagePositionPatient[2] only (ties keep
+    file-name order)."""
     slices = []
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
@@ -26,25 +36,25 @@ def read_series(folder):
             slices.append(ds)
     if not slices:
         raise ValueError(f"no CT slices in {folder}")
-    orientation = np.array(slices[0].ImageOrientationPatient, dtype=np.float64)
-    normal = np.cross(orientation[:3], orientation[3:])
-    slices.sort(key=lambda ds: (float(np.dot(np.array(ds.ImagePositionPatient, dtype=np.float64), normal)), str(ds.SOPInstanceUID)))
-    hu = [ds.pixel_array.astype(np.float64) * float(getattr(ds, "RescaleSlope", 1)) + float(getattr(ds, "RescaleIntercept", 0)) for ds in slices]
-    return np.stack(hu).astype(np.float32)
+    slices.sort(key=lambda ds: float(ds.ImagePositionPatient[2]))
+    return np.stack([ds.pixel_array for ds in slices]).astype(np.float32)
 
 
-def preprocess(hu):
-    """[D, H, W] HU -> [1, 3, D, 128, 128] model input."""
-    volume = torch.as_tensor(hu)[None, None]
-    depth = volume.shape[2]
-    # Linear in-plane, sample centres at (i + 1/2) * step (align_corners=False), no antialiasing; depth unchanged.
-    resized = F.interpolate(volume, size=(depth, IN_PLANE, IN_PLANE), mode="trilinear", align_corners=False)[0, 0]
-    zero = torch.zeros((), dtype=resized.dtype)
-    channels = [torch.where((resized >= lower) & (resized <= upper), resized, zero) for _, lower, upper in WINDOWS]
-    tensor = torch.stack(channels)
+def resize_nearest(volume, size=IN_PLANE):
+    """Each slice to size x size, source index floor(i * source / size) on both axes (exact in integers)."""
+    rows = (np.arange(size) * volume.shape[1]) // size
+    columns = (np.arange(size) * volume.shape[2]) // size
+    return volume[:, rows[:, None], columns[None, :]]
+
+
+def preprocess(stored):
+    """[D, H, W] stored values -> [1, 3, D, 128, 128] model input (float16 values as float32)."""
+    resized = resize_nearest(stored)
+    channels = [np.where((resized >= lower) & (resized <= upper), resized, np.float32(0)) for _, lower, upper in WINDOWS]
+    tensor = np.stack(channels).astype(np.float32)
     low, high = tensor.min(), tensor.max()
-    tensor = (tensor - low) / (high - low) if high > low else torch.zeros_like(tensor)
-    return tensor[None]
+    tensor = (tensor - low) / (high - low) if high > low else np.zeros_like(tensor)
+    return torch.from_numpy(tensor.astype(np.float16).astype(np.float32))[None]
 
 
 def input_manifest(input_name="volume"):
@@ -59,4 +69,27 @@ def input_manifest(input_name="volume"):
         "targetSliceSpacingMm": None,
         "channels": [{"name": n, "lowerHu": lo, "upperHu": hi, "maskOutside": True} for n, lo, hi in WINDOWS],
         "normalisation": "TensorMinMax",
+        "windowOn": "stored",
+        "resize": "nearest-floor",
+        "sortBy": "z",
+        "inputPrecision": "float16",
+    }
+
+
+def applicability_manifest():
+    """What is known of the original checkpoint's intended studies: plain head CT. Its slice thickness and age range
+    are not recorded here, so they are left open (not checked) until the checkpoint's owner states them."""
+    return {
+        "modalities": ["CT"],
+        "head": {"volumeMl": {"min": 900, "max": 2100}, "maxCutFraction": 0.25},
+        "sliceThicknessMm": None,
+        "contrast": "none",
+        "ageYears": None,
+    }
+
+
+def out_of_distribution_manifest():
+    return {
+        "method": "None",
+        "reason": "the original checkpoint comes without statistics of its training data",
     }

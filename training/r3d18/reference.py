@@ -1,10 +1,11 @@
 """Reference run of the original pipeline in PyTorch on one DICOM series, for parity checks against HeadCt.Inference:
-pydicom -> HU -> original preprocessing -> r3d_18 -> logit and CAM upsampled to the volume grid.
+pydicom -> stored values sorted by ImagePositionPatient[2] -> original preprocessing -> r3d_18 -> logit and CAM upsampled to
+the stack's grid.
 
     /usr/bin/python3 training/r3d18/reference.py --series DIR (--checkpoint X.pth | --random-init --seed 0 | --preprocess-only) --out DIR
 
 Writes `reference.json` (logit, shapes, CAM peak as [z, y, x] on the volume grid, timings), `tensor.f32` (the model
-input, C-order float32 little-endian) and `cam.f32` (the CAM on the volume grid [D, H, W])."""
+input, C-order float32 little-endian) and `cam.f32` (the CAM on the stack's grid [D, H, W])."""
 import argparse
 import json
 import os
@@ -34,23 +35,23 @@ def main():
     timings = {}
 
     started = time.perf_counter()
-    hu = preprocess.read_series(args.series)
+    stored = preprocess.read_series(args.series)
     timings["readSeconds"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    tensor = preprocess.preprocess(hu)
+    tensor = preprocess.preprocess(stored)
     timings["preprocessSeconds"] = time.perf_counter() - started
     os.makedirs(args.out, exist_ok=True)
     tensor.numpy().astype("<f4").tofile(os.path.join(args.out, "tensor.f32"))
-    result = {"volumeShape": list(hu.shape), "tensorShape": list(tensor.shape), "timings": timings}
+    result = {"volumeShape": list(stored.shape), "tensorShape": list(tensor.shape), "timings": timings}
     if not args.preprocess_only:
-        result.update(run_model(args, hu, tensor, timings))
+        result.update(run_model(args, stored, tensor, timings))
     with open(os.path.join(args.out, "reference.json"), "w") as f:
         json.dump(result, f, indent=2)
     print(json.dumps(result))
 
 
-def run_model(args, hu, tensor, timings):
+def run_model(args, stored, tensor, timings):
     started = time.perf_counter()
     model = r3d18_model.build(checkpoint=args.checkpoint, seed=args.seed)
     timings["buildSeconds"] = time.perf_counter() - started
@@ -60,7 +61,7 @@ def run_model(args, hu, tensor, timings):
         logit, features = r3d18_model.WithFeatures(model)(tensor)
         weights = model.fc.weight[0]
         cam = torch.relu((weights[None, :, None, None, None] * features).sum(1, keepdim=True))
-        cam_volume = F.interpolate(cam, size=hu.shape, mode="trilinear", align_corners=False)[0, 0]
+        cam_volume = F.interpolate(cam, size=stored.shape, mode="trilinear", align_corners=False)[0, 0]
     timings["inferenceSeconds"] = time.perf_counter() - started
 
     cam_volume.numpy().astype("<f4").tofile(os.path.join(args.out, "cam.f32"))

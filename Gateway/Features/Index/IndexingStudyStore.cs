@@ -46,10 +46,12 @@ public sealed class IndexingStudyStore(
             async captured =>
             {
                 var instances = captured?.Values.ToList() ?? [];
-                var arrival = instances.Count > 0 && instances.All(instance => instance is not null)
+                // Captured here only when this process saw every instance of the record: a study reopened by late
+                // DIMSE instances (or resumed after a restart) holds instances captured earlier or elsewhere.
+                var arrival = instances.Count == record.Instances.Count && instances.All(instance => instance is not null)
                     ? new StudyArrival(record.Id, record.CreatedAt, record.Source ?? StudyArrival.UploadSource, record.Instances.Count,
                         [.. instances.OrderBy(instance => instance!.BlobNumber)!])
-                    // A header longer than the capture (or none captured): read the stored study back.
+                    // A header longer than the capture, or instances not captured here: read the stored study back.
                     : await ReadBackAsync(record.Id, cancellationToken);
                 if (arrival is null)
                 {

@@ -17,6 +17,9 @@ public abstract record CommitOutcome
     public sealed record StorageUnavailable : CommitOutcome;
 
     public sealed record ProcessorUnavailable(Results.ProcessorUnavailableException Error) : CommitOutcome;
+
+    /// <summary>The processor is still processing the study's earlier commit; the reprocess is asked again later.</summary>
+    public sealed record ProcessorBusy : CommitOutcome;
 }
 
 /// <summary>An idempotency key to bind to the study: its scoped hash and the request's fingerprint.</summary>

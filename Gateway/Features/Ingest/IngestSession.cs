@@ -1,4 +1,5 @@
 using HeadCt.Gateway.Features.Ingest.Deidentification;
+using HeadCt.Gateway.Storage;
 
 namespace HeadCt.Gateway.Features.Ingest;
 
@@ -7,7 +8,8 @@ namespace HeadCt.Gateway.Features.Ingest;
 /// files refused so far, and (with de-identification on) the UID map that keeps its instances together. Created by
 /// <see cref="InstanceIngest.StartSession"/>, fed one instance at a time by <see cref="InstanceIngest.IngestAsync"/>
 /// and ended by <see cref="StudyCommit.CommitAsync"/> or <see cref="StudyCommit.AbandonAsync"/>. One caller at a
-/// time: a multipart body, one association, one STOW request.
+/// time: a multipart body, one STOW request, or a DIMSE study assembly (which serialises its associations and commits
+/// with <see cref="StudyCommit.CommitAcknowledgedAsync"/>, possibly more than once).
 /// </summary>
 public sealed class IngestSession
 {
@@ -22,6 +24,20 @@ public sealed class IngestSession
         Budget = budget;
         Deidentifier = deidentifier;
     }
+
+    /// <summary>Continues a committed study: its instances keep their numbers and the next one follows them.</summary>
+    internal IngestSession(StudyRecord committed, IngestBudget budget, StudyDeidentifier? deidentifier)
+        : this(committed.Id, committed.Source ?? IngestSources.Upload, budget, deidentifier)
+    {
+        CommittedAt = committed.CreatedAt;
+        foreach (var instance in committed.Instances)
+        {
+            Accept(instance);
+        }
+    }
+
+    /// <summary>When the study was first committed; null for a study not committed yet.</summary>
+    public DateTimeOffset? CommittedAt { get; internal set; }
 
     public string StudyId { get; }
 

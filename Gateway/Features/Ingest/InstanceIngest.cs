@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace HeadCt.Gateway.Features.Ingest;
 
 // ─── The ingest seam, step 1 of 2: one instance ──────────────────────────────────────────────────────────────────────
-// Every way a study arrives (POST /upload, DICOMweb STOW-RS; DICOM C-STORE next) stores its instances here,
+// Every way a study arrives (POST /upload, DICOMweb STOW-RS, DICOM C-STORE) stores its instances here,
 // so each is held to the same rules:
 //   var session = ingest.StartSession(IngestSources.Dimse);            // one study: budget, UID map, accepted/rejected
 //   var outcome = await ingest.IngestAsync(session, stream, name, ct); // per instance: Accepted(instance, blob) or
@@ -40,12 +40,33 @@ public sealed class InstanceIngest(
     public IngestLimitsOptions Limits => limits.Value;
 
     /// <summary>A new study with a fresh id and budget; de-identified when <c>Upload:Deidentify</c> is on.</summary>
-    public IngestSession StartSession(string source)
+    public IngestSession StartSession(string source) => StartSession(source, StudyId.New());
+
+    /// <summary>
+    /// A new study under an id the source chose (DIMSE derives it from the Study Instance UID, so every association
+    /// carrying the study adds to one study).
+    /// </summary>
+    public IngestSession StartSession(string source, string studyId) =>
+        new(studyId, source, new IngestBudget(limits.Value, pixels.Value), DeidentifierFor(studyId));
+
+    /// <summary>
+    /// Continues a committed study (instances arriving late over DIMSE): the next instance follows its stored ones,
+    /// and the file count starts from them. The pixel budget counts only what arrives in this session (the stored
+    /// headers are not read again).
+    /// </summary>
+    public IngestSession ResumeSession(StudyRecord committed)
     {
-        var studyId = StudyId.New();
-        return new IngestSession(studyId, source, new IngestBudget(limits.Value, pixels.Value),
-            deidentification.Value.Deidentify ? new StudyDeidentifier(studyId) : null);
+        var budget = new IngestBudget(limits.Value, pixels.Value);
+        foreach (var _ in committed.Instances)
+        {
+            budget.CountFile();
+        }
+
+        return new IngestSession(committed, budget, DeidentifierFor(committed.Id));
     }
+
+    private StudyDeidentifier? DeidentifierFor(string studyId) =>
+        deidentification.Value.Deidentify ? new StudyDeidentifier(studyId) : null;
 
     /// <param name="content">The instance's bytes (Part 10), read once and forward only; not disposed.</param>
     /// <param name="clientName">How the sender named it (file name, "archive.zip/entry", SOP Instance UID).</param>

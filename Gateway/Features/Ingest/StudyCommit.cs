@@ -14,6 +14,9 @@ namespace HeadCt.Gateway.Features.Ingest;
 // Any failure removes everything the session wrote (instances, staged blocks, record, key). A source that gives up
 // before committing (a 413, an aborted association) calls AbandonAsync. The caller must have at least one accepted
 // instance; deciding what "no DICOM at all" means is the source's (400 for uploads, a failure status for C-STORE).
+// C-STORE differs in one way: each instance was answered Success when stored, so the sender will not send it again.
+// CommitAcknowledgedAsync therefore never removes anything: a failure is reported and the caller commits again later;
+// a study committed before (late instances) is written again with all its instances and reprocessed.
 // ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /// <summary>Makes an ingested study visible and queued, all or nothing.</summary>
@@ -80,6 +83,55 @@ public sealed class StudyCommit(
             await RemoveAsync(studyId, ownsKey ? claim!.KeyHash : null);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Commits a session whose instances were already acknowledged to their sender (DIMSE): record (with
+    /// <paramref name="origin"/>), then the processor; <paramref name="reprocess"/> when the study was committed before.
+    /// Nothing is removed on failure; the caller tries again.
+    /// </summary>
+    public async Task<CommitOutcome> CommitAcknowledgedAsync(
+        IngestSession session, DimseOrigin origin, bool reprocess, CancellationToken cancellationToken)
+    {
+        if (session.Accepted.Count == 0)
+        {
+            throw new InvalidOperationException("A study is committed only with at least one accepted instance.");
+        }
+
+        var studyId = session.StudyId;
+        var createdAt = session.CommittedAt ?? time.GetUtcNow();
+        var record = new StudyRecord(studyId, createdAt, [.. session.Accepted], null, session.Source, origin);
+        try
+        {
+            await studies.WriteRecordAsync(record, cancellationToken);
+            session.CommittedAt = createdAt;
+            await ClearMarkerAsync(studyId);
+            using (GatewayTelemetry.ActivitySource.StartActivity("enqueue"))
+            {
+                if (!await processor.QueueAsync(studyId, session.Source, origin, reprocess, cancellationToken))
+                {
+                    return new CommitOutcome.ProcessorBusy();
+                }
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            Log.UploadStorageFailed(logger, studyId, e);
+            return new CommitOutcome.StorageUnavailable();
+        }
+        catch (ProcessorUnavailableException e)
+        {
+            Log.UploadNotQueued(logger, studyId, e);
+            return new CommitOutcome.ProcessorUnavailable(e);
+        }
+
+        Log.StudyCommitted(logger, studyId, session.Source, session.Accepted.Count, session.Rejected.Count, session.StoredBytes);
+        if (!reprocess)
+        {
+            telemetry.Uploads.Add(1, new KeyValuePair<string, object?>("headct.source", session.Source));
+        }
+
+        return new CommitOutcome.Committed(record);
     }
 
     /// <summary>Removes what an uncommitted session stored (never throws: the sweeper takes what is left).</summary>

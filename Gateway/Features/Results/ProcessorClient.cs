@@ -22,6 +22,32 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
         }
     }
 
+    public async Task<bool> QueueAsync(string studyId, string source, Storage.DimseOrigin origin, bool reprocess, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "process")
+            {
+                Content = JsonContent.Create(new
+                {
+                    id = studyId,
+                    source = new { kind = source, origin.CallingAeTitles, origin.Associations, origin.Instances },
+                    reprocess,
+                }, options: GatewayJson.Options),
+            },
+            "queue", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ProcessorUnavailableException($"The processor answered {(int)response.StatusCode} to POST /process.");
+        }
+
+        return true;
+    }
+
     public Task<HttpResponseMessage> GetResultAsync(string studyId, CancellationToken cancellationToken) =>
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"results/{studyId}"), "get result", cancellationToken);
 
@@ -33,6 +59,24 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
             request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
             return request;
         }, "get " + kind, cancellationToken);
+
+    /// <summary>The list of a study's DICOM result objects, or one of them (Part 10 bytes) by its SOP Instance UID.</summary>
+    public Task<HttpResponseMessage> GetDicomResultAsync(string studyId, string? sopInstanceUid, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get,
+            sopInstanceUid is null ? $"results/{studyId}/dicom" : $"results/{studyId}/dicom/{Uri.EscapeDataString(sopInstanceUid)}"),
+            "get dicom result", cancellationToken);
+
+    public Task<HttpResponseMessage> RetryRoutingAsync(string studyId, string destination, CancellationToken cancellationToken) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"results/{studyId}/routing/{Uri.EscapeDataString(destination)}/retry"),
+            "retry routing", cancellationToken);
+
+    public Task<HttpResponseMessage> GetShadowReportAsync(string model, string query, CancellationToken cancellationToken) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"models/{Uri.EscapeDataString(model)}/shadow-report{query}");
+            request.Options.Set(ProcessorResilience.TimeoutOption, options.Value.ImageTimeout);
+            return request;
+        }, "get shadow report", cancellationToken);
 
     /// <summary>A stored PNG (projection or slice) by its path and query, with the caller's If-None-Match.</summary>
     public Task<HttpResponseMessage> GetImageAsync(string pathAndQuery, string? ifNoneMatch, CancellationToken cancellationToken) =>

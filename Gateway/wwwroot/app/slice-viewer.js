@@ -115,8 +115,14 @@ export function createSliceViewer(container) {
     heatImage.hidden = true;
     viewer.dataset.overlay = 'off';
     const attention = document.prediction?.attention;
-    if (!attention) {
-      overlayNote.textContent = 'No attention map for this study.';
+    if (document.applicability?.applicable === false) {
+      overlayNote.textContent = 'No attention map: the model does not apply to this study.';
+      return [];
+    }
+    if (!attention || !attention.peak) {
+      overlayNote.textContent = attention
+        ? 'No attention map: it is zero everywhere inside the intracranial cavity.'
+        : 'No attention map for this study.';
       return [];
     }
     try {

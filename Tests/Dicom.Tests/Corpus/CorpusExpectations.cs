@@ -11,7 +11,6 @@ internal static class CorpusExpectations
     public static readonly IReadOnlyDictionary<string, string> Unsupported = new Dictionary<string, string>
     {
         ["syntaxes/htj2k/"] = "HTJ2K (…4.201): the Part 1 codestream path is ready, the Part 15 HT block decoder is not written yet (issue 8)",
-        ["syntaxes/deflated_image_frame/"] = "Deflated Image Frame Compression (…1.2.8.1) has no decoder yet",
     };
 
     /// <summary>

@@ -34,8 +34,10 @@ public sealed partial class PlatformAppFixture
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ResourceTimeout);
+        // A start that fails on the way is not the end: the supervisor tries again, so only the timeout fails this.
         await AwaitHealthyRunAsync(resourceName,
-            WaitForHealthyRunAsync(resourceName, snapshot => snapshot.StartTimeStamp > previousStart, timeout.Token), cancellationToken);
+            WaitForHealthyRunAsync(resourceName, snapshot => snapshot.StartTimeStamp > previousStart, timeout.Token, failedToStartEnds: false),
+            cancellationToken);
     }
 
     /// <summary>Waits for the resource to reach one of <paramref name="states"/> (see KnownResourceStates).</summary>
@@ -86,11 +88,11 @@ public sealed partial class PlatformAppFixture
     }
 
     private Task<ResourceEvent> WaitForHealthyRunAsync(
-        string resourceName, Func<CustomResourceSnapshot, bool> isNewRun, CancellationToken cancellationToken) =>
+        string resourceName, Func<CustomResourceSnapshot, bool> isNewRun, CancellationToken cancellationToken, bool failedToStartEnds = true) =>
         App.ResourceNotifications.WaitForResourceAsync(
             resourceName,
             resourceEvent => (isNewRun(resourceEvent.Snapshot) && IsHealthyRunning(resourceEvent.Snapshot))
-                             || resourceEvent.Snapshot.State?.Text == KnownResourceStates.FailedToStart,
+                             || failedToStartEnds && resourceEvent.Snapshot.State?.Text == KnownResourceStates.FailedToStart,
             cancellationToken);
 
     private async Task AwaitHealthyRunAsync(string resourceName, Task<ResourceEvent> healthyRun, CancellationToken cancellationToken)

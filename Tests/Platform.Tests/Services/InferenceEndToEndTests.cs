@@ -82,6 +82,32 @@ public sealed class InferenceEndToEndTests(ServicesAppFixture fixture) : IDispos
         await ProblemAssert.IsProblemAsync(notStored, HttpStatusCode.NotFound, "attention-not-available");
         using var beyond = await gateway.GetAsync($"/attention-maps/{id}/heatmaps/{sliceCount}.png");
         await ProblemAssert.IsProblemAsync(beyond, HttpStatusCode.NotFound, "slice-out-of-range");
+
+        await AssertDicomResultObjectsAsync(gateway, id, files[0]);
+    }
+
+    /// <summary>The study's DICOM result objects are listed and each downloads as a Part 10 file of the source study.</summary>
+    private static async Task AssertDicomResultObjectsAsync(HttpClient gateway, string id, string sourceFile)
+    {
+        using var list = await gateway.GetAsync($"/results/{id}/dicom");
+        var body = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(HttpStatusCode.OK == list.StatusCode, body.ToString());
+        var objects = body.GetProperty("objects").EnumerateArray().ToList();
+        Assert.Contains("SR", objects.Select(item => item.GetProperty("modality").GetString()));
+        Assert.Contains("OT", objects.Select(item => item.GetProperty("modality").GetString()));
+        var studyUid = HeadCt.Dicom.DicomReader.ReadFile(sourceFile).Dataset.GetString(HeadCt.Dicom.DicomTags.StudyInstanceUid);
+        foreach (var item in objects)
+        {
+            using var download = await gateway.GetAsync(item.GetProperty("link").GetString());
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/dicom", download.Content.Headers.ContentType?.MediaType);
+            var file = HeadCt.Dicom.DicomReader.Read(new MemoryStream(await download.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(studyUid, file.Dataset.GetString(HeadCt.Dicom.DicomTags.StudyInstanceUid));
+            Assert.Equal(item.GetProperty("sopInstanceUid").GetString(), file.Dataset.GetString(HeadCt.Dicom.DicomTags.SopInstanceUid));
+        }
+
+        using var unknown = await gateway.GetAsync($"/results/{id}/dicom/2.25.1");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private static JsonElement CommittedManifest()

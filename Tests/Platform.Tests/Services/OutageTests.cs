@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Azure.Storage.Blobs;
@@ -12,7 +11,7 @@ namespace HeadCt.Platform.Tests.Services;
 
 /// <summary>
 /// Issue 16, outages: with the processor down, gateway reads and uploads hung 30 s before 503 and /health said 200
-/// "Healthy"; with Azurite killed mid-upload the answer took 382 s; a failed upload's cleanup left orphan instance
+/// "Healthy"; with Azurite gone mid-upload the answer took 382 s; a failed upload's cleanup left orphan instance
 /// blobs that nothing removed, and a part refused with 413 left its staged blocks in storage. Now calls time out in
 /// seconds, an open circuit refuses at once (and says so), /health reports "Degraded", and the sweeper removes what an
 /// unfinished study left.
@@ -57,13 +56,17 @@ public sealed class OutageTests(ServicesAppFixture fixture)
         Assert.Equal("Healthy", await gateway.GetStringAsync("/health"));
     }
 
+    /// <remarks>
+    /// Storage is stopped on purpose (the supervisor leaves a requested stop alone) and stays away until the upload has
+    /// been answered: a SIGKILL is restarted by the supervisor within a second or two, which the storage client's
+    /// retries may bridge, and then 202 is the right answer (SupervisorTests covers the restart).
+    /// </remarks>
     [Fact]
-    public async Task GivenAzuriteKilledMidUpload_WhenTheUploadEnds_Then503AndOnceStorageIsBackNothingOfTheStudyRemains()
+    public async Task GivenStorageGoneMidUpload_WhenTheUploadEnds_Then503AndOnceStorageIsBackNothingOfTheStudyRemains()
     {
         var connection = await fixture.GetStorageConnectionStringAsync();
         var container = new BlobServiceClient(connection).GetBlobContainerClient(StorageProbe.DicomContainer);
         var pendingBefore = await ListAsync(container, "pending/", BlobStates.None);
-        var storageBefore = Snapshot(ResourceNames.Storage);
         using var gateway = fixture.CreateGatewayClient();
         var files = CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(6).ToArray();
         using var form = Uploads.OfFiles(files);
@@ -77,18 +80,18 @@ public sealed class OutageTests(ServicesAppFixture fixture)
         {
             await content.FirstHalfSent;
             studyPending = await WaitForNewAsync(container, "pending/", pendingBefore);
-            Process.GetProcessById(ProcessId(storageBefore)).Kill(entireProcessTree: true);
+            await fixture.StopProjectAsync(ResourceNames.Storage);
             content.Open();
             response = await upload;
         }
         finally
         {
             content.Open();
+            await fixture.StartProjectAsync(ResourceNames.Storage);
         }
 
-        // The supervisor starts Azurite again; what the upload left (if Azurite had persisted it) goes by the sweeper.
+        // What the upload left before storage went away goes by the sweeper once storage is back.
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "storage-unavailable");
-        await fixture.WaitForNewHealthyRunAsync(ResourceNames.Storage, storageBefore.StartTimeStamp);
         await WaitUntilGoneAsync(container, Assert.Single(studyPending)["pending/".Length..]);
     }
 
@@ -127,14 +130,6 @@ public sealed class OutageTests(ServicesAppFixture fixture)
         Assert.Equal("MaxFileSizeBytes", problem.GetProperty("limit").GetString());
         Assert.Empty((await ListAsync(container, "studies/", BlobStates.Uncommitted)).Except(before));
     }
-
-    private CustomResourceSnapshot Snapshot(string resource) =>
-        fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var resourceEvent)
-            ? resourceEvent.Snapshot
-            : throw new InvalidOperationException($"No resource '{resource}'.");
-
-    private static int ProcessId(CustomResourceSnapshot snapshot) =>
-        snapshot.Properties.First(p => p.Name == "executable.pid").Value is int pid ? pid : throw new InvalidOperationException("No pid.");
 
     /// <summary>Blob names (committed, or with <see cref="BlobStates.Uncommitted"/> staged ones too) under a prefix.</summary>
     private static async Task<List<string>> ListAsync(BlobContainerClient container, string prefix, BlobStates states)

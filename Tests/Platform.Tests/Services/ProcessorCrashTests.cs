@@ -38,7 +38,12 @@ public sealed class ProcessorCrashTests(ServicesAppFixture fixture)
         Assert.Contains($"{id}/result.json", stored);
         Assert.All(stored.Where(name => !name.EndsWith(".json", StringComparison.Ordinal)), name =>
             Assert.True(name.StartsWith($"{id}/projections/", StringComparison.Ordinal) || name.StartsWith($"{id}/slices/", StringComparison.Ordinal)
-                || name.StartsWith($"{id}/attention/", StringComparison.Ordinal), name));
+                || name.StartsWith($"{id}/attention/", StringComparison.Ordinal) || name.StartsWith($"{id}/view/", StringComparison.Ordinal)
+                || name.StartsWith($"{id}/dicom/", StringComparison.Ordinal), name));
+        // The DICOM result objects of the interrupted attempt were replaced, not added to (same UIDs).
+        Assert.Equal(
+            document.GetProperty("dicomObjects").EnumerateArray().Select(o => $"{id}/dicom/{o.GetProperty("sopInstanceUid").GetString()}.dcm").Order(),
+            stored.Where(name => name.StartsWith($"{id}/dicom/", StringComparison.Ordinal)).Order());
         using var health = await gateway.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }

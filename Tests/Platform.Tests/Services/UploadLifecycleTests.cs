@@ -126,7 +126,8 @@ public sealed class UploadLifecycleTests(ServicesAppFixture fixture)
 
         Assert.Contains(earlyProblem.GetProperty("studyStatus").GetString(), new[] { "queued", "processing" });
         Assert.Equal(HttpStatusCode.OK, projections.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, attentionMaps.StatusCode);
+        // Three slices of a head are not a whole head: the model does not apply, so there is no attention to serve.
+        await ProblemAssert.IsProblemAsync(attentionMaps, HttpStatusCode.NotFound, "attention-not-available");
     }
 
     private static Task<HttpResponseMessage> PutMetadataAsync(HttpClient gateway, string id, string ifMatch, object body)

@@ -115,6 +115,13 @@ public sealed class ServicesAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Where the gateway's DICOM endpoint (AppHost endpoint "dicom") is reachable.</summary>
+    public (string Host, int Port) GetDicomEndpoint()
+    {
+        var endpoint = App.GetEndpoint(ResourceNames.Gateway, "dicom");
+        return (endpoint.Host, endpoint.Port);
+    }
+
     public async Task<string> GetStorageConnectionStringAsync() =>
         await App.GetConnectionStringAsync(ResourceNames.Storage)
         ?? throw new InvalidOperationException("The storage resource has no connection string.");
@@ -293,6 +300,11 @@ public sealed class ServicesAppFixture : IAsyncLifetime
             if (resourceName == ResourceNames.Gateway)
             {
                 foreach (var (name, value) in TestCredentials.GatewayEnvironment)
+                {
+                    resourceBuilder.WithEnvironment(name, value);
+                }
+
+                foreach (var (name, value) in Dimse.DimseTestPeers.GatewayEnvironment)
                 {
                     resourceBuilder.WithEnvironment(name, value);
                 }

@@ -3,6 +3,7 @@ using HeadCt.Gateway.Features.Ingest;
 using HeadCt.Gateway.Features.Ingest.Deidentification;
 using HeadCt.Gateway.Features.Results;
 using HeadCt.Gateway.Features.Upload;
+using HeadCt.Gateway.Storage;
 using HeadCt.Gateway.Storage.Sweeping;
 using HeadCt.Gateway.Telemetry;
 using HeadCt.Platform.Tests.Support;
@@ -40,8 +41,20 @@ internal static class IngestHarness
     private static GatewayTelemetry Telemetry() =>
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
-    private sealed class AcceptingQueue : IProcessorQueue
+    public static StudyCommit Commit(MemoryStudyStore store, IProcessorQueue queue) =>
+        new(store, store, queue, Telemetry(), TimeProvider.System, NullLogger<StudyCommit>.Instance);
+
+    /// <summary>Accepts every study and keeps what DIMSE commits asked for (study, origin, reprocess).</summary>
+    public sealed class AcceptingQueue : IProcessorQueue
     {
+        public List<(string StudyId, DimseOrigin Origin, bool Reprocess)> DimseCommits { get; } = [];
+
         public Task QueueAsync(string studyId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<bool> QueueAsync(string studyId, string source, DimseOrigin origin, bool reprocess, CancellationToken cancellationToken)
+        {
+            DimseCommits.Add((studyId, origin, reprocess));
+            return Task.FromResult(true);
+        }
     }
 }

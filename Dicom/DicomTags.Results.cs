@@ -1,0 +1,67 @@
+namespace HeadCt.Dicom;
+
+/// <summary>Tags of the objects the system writes: Secondary Capture, SR documents and Segmentations (PS3.6 Table 6-1).</summary>
+public static partial class DicomTags
+{
+    public static readonly DicomTag InstanceCreatorUid = new(0x0008, 0x0014);
+    public static readonly DicomTag ConversionType = new(0x0008, 0x0064);
+    public static readonly DicomTag Laterality = new(0x0020, 0x0060);
+    public static readonly DicomTag DeviceSerialNumber = new(0x0018, 0x1000);
+    public static readonly DicomTag CodeValue = new(0x0008, 0x0100);
+    public static readonly DicomTag CodingSchemeDesignator = new(0x0008, 0x0102);
+    public static readonly DicomTag CodeMeaning = new(0x0008, 0x0104);
+    public static readonly DicomTag ReferencedSopSequence = new(0x0008, 0x1199);
+    public static readonly DicomTag ReferencedInstanceSequence = new(0x0008, 0x114A);
+    public static readonly DicomTag DerivationImageSequence = new(0x0008, 0x9124);
+    public static readonly DicomTag IssuerOfPatientId = new(0x0010, 0x0021);
+    public static readonly DicomTag StackId = new(0x0020, 0x9056);
+    public static readonly DicomTag InStackPositionNumber = new(0x0020, 0x9057);
+    public static readonly DicomTag FrameContentSequence = new(0x0020, 0x9111);
+    public static readonly DicomTag PlanePositionSequence = new(0x0020, 0x9113);
+    public static readonly DicomTag PlaneOrientationSequence = new(0x0020, 0x9116);
+    public static readonly DicomTag DimensionOrganizationUid = new(0x0020, 0x9164);
+    public static readonly DicomTag DimensionIndexPointer = new(0x0020, 0x9165);
+    public static readonly DicomTag FunctionalGroupPointer = new(0x0020, 0x9167);
+    public static readonly DicomTag DimensionIndexValues = new(0x0020, 0x9157);
+    public static readonly DicomTag DimensionOrganizationType = new(0x0020, 0x9311);
+    public static readonly DicomTag DimensionDescriptionLabel = new(0x0020, 0x9421);
+    public static readonly DicomTag PixelMeasuresSequence = new(0x0028, 0x9110);
+    public static readonly DicomTag BurnedInAnnotation = new(0x0028, 0x0301);
+    public static readonly DicomTag RecognizableVisualFeatures = new(0x0028, 0x0302);
+    public static readonly DicomTag ContentLabel = new(0x0070, 0x0080);
+    public static readonly DicomTag ContentDescription = new(0x0070, 0x0081);
+    public static readonly DicomTag ContentCreatorName = new(0x0070, 0x0084);
+    public static readonly DicomTag SegmentationType = new(0x0062, 0x0001);
+    public static readonly DicomTag SegmentSequence = new(0x0062, 0x0002);
+    public static readonly DicomTag SegmentedPropertyCategoryCodeSequence = new(0x0062, 0x0003);
+    public static readonly DicomTag SegmentNumber = new(0x0062, 0x0004);
+    public static readonly DicomTag SegmentLabel = new(0x0062, 0x0005);
+    public static readonly DicomTag SegmentDescription = new(0x0062, 0x0006);
+    public static readonly DicomTag SegmentAlgorithmType = new(0x0062, 0x0008);
+    public static readonly DicomTag SegmentAlgorithmName = new(0x0062, 0x0009);
+    public static readonly DicomTag SegmentIdentificationSequence = new(0x0062, 0x000A);
+    public static readonly DicomTag ReferencedSegmentNumber = new(0x0062, 0x000B);
+    public static readonly DicomTag SegmentedPropertyTypeCodeSequence = new(0x0062, 0x000F);
+    public static readonly DicomTag PurposeOfReferenceCodeSequence = new(0x0040, 0xA170);
+    public static readonly DicomTag RelationshipType = new(0x0040, 0xA010);
+    public static readonly DicomTag ValueType = new(0x0040, 0xA040);
+    public static readonly DicomTag ContinuityOfContent = new(0x0040, 0xA050);
+    public static readonly DicomTag ObservationDateTime = new(0x0040, 0xA032);
+    public static readonly DicomTag ConceptCodeSequence = new(0x0040, 0xA168);
+    public static readonly DicomTag MeasuredValueSequence = new(0x0040, 0xA300);
+    public static readonly DicomTag MeasurementUnitsCodeSequence = new(0x0040, 0x08EA);
+    public static readonly DicomTag NumericValue = new(0x0040, 0xA30A);
+    public static readonly DicomTag TextValue = new(0x0040, 0xA160);
+    public static readonly DicomTag Uid = new(0x0040, 0xA124);
+    public static readonly DicomTag CompletionFlag = new(0x0040, 0xA491);
+    public static readonly DicomTag VerificationFlag = new(0x0040, 0xA493);
+    public static readonly DicomTag PreliminaryFlag = new(0x0040, 0xA496);
+    public static readonly DicomTag ContentTemplateSequence = new(0x0040, 0xA504);
+    public static readonly DicomTag MappingResource = new(0x0008, 0x0105);
+    public static readonly DicomTag TemplateIdentifier = new(0x0040, 0xDB00);
+    public static readonly DicomTag CurrentRequestedProcedureEvidenceSequence = new(0x0040, 0xA375);
+    public static readonly DicomTag PerformedProcedureCodeSequence = new(0x0040, 0xA372);
+    public static readonly DicomTag GraphicType = new(0x0070, 0x0023);
+    public static readonly DicomTag GraphicData = new(0x0070, 0x0022);
+    public static readonly DicomTag ReferencedFrameOfReferenceUid = new(0x3006, 0x0024);
+}
