@@ -1,0 +1,239 @@
+// The viewer page (issue #20): identity banner first, then the CT series as one volume in three orthographic
+// viewports (axial, coronal, sagittal reformats computed here in the browser) with linked crosshairs,
+// window/level by drag and presets, zoom, pan, stack scroll, cine, orientation letters, a scale bar and the
+// slice position; opened on the attention peak of an applicable positive study, else at the volume's centre.
+import { Enums, RenderingEngine, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
+import * as tools from '@cornerstonejs/tools';
+import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
+import { viewportAnnotations, windowText } from './annotations.js';
+import { ViewerError, dicomJson, fetchOk, value } from './dicomweb.js';
+import { showFailure } from './failure.js';
+import { chooseSeries, loadVoxels, seriesGeometry, sliceNearest } from './series-volume.js';
+import { showVerdict } from './verdict.js';
+
+const started = performance.now();
+const mark = (name) => {
+  document.body.dataset[name] = String(Math.round(performance.now() - started));
+};
+
+/** Level/width in HU. Brain, subdural and bone as commonly used for head CT; stroke is the narrow grey–white window. */
+export const presets = {
+  brain: { level: 40, width: 80 },
+  subdural: { level: 75, width: 215 },
+  stroke: { level: 40, width: 40 },
+  bone: { level: 600, width: 2800 },
+};
+
+const views = [
+  { id: 'axial', orientation: Enums.OrientationAxis.AXIAL },
+  { id: 'coronal', orientation: Enums.OrientationAxis.CORONAL },
+  { id: 'sagittal', orientation: Enums.OrientationAxis.SAGITTAL },
+];
+
+const engineId = 'headct-viewer';
+const toolGroupId = 'headct-mpr';
+const volumeId = 'local:headct-ct';
+
+function setState(state, text) {
+  document.body.dataset.viewerState = state;
+  document.getElementById('viewer-status').textContent = text;
+}
+
+async function studyFromParameters(parameters) {
+  const id = parameters.get('id');
+  let study = parameters.get('study');
+  let result = null;
+  if (id) {
+    try {
+      result = (await (await fetchOk(`/results/${encodeURIComponent(id)}`, 'application/json')).json());
+    } catch (error) {
+      if (!study) throw error;
+    }
+  }
+  const seriesUid = result?.imaging?.decision?.seriesInstanceUid ?? null;
+  if (!study && seriesUid) {
+    const found = await dicomJson(`/dicom-web/series?SeriesInstanceUID=${encodeURIComponent(seriesUid)}`);
+    study = value(found[0], '0020000D');
+  }
+  if (!study) throw new ViewerError('not-found', 404, 'The address names no study: open the viewer as /viewer.html?study=<StudyInstanceUID> (or ?id=<upload id>).');
+  return { study, result, seriesUid };
+}
+
+async function showIdentity(study) {
+  const found = await dicomJson(`/dicom-web/studies?StudyInstanceUID=${encodeURIComponent(study)}&includefield=all`);
+  if (!found.length) throw new ViewerError('not-found', 404, `QIDO-RS found no study ${study}.`);
+  renderIdentityBanner(document.getElementById('identity-banner'), identityFromQido(found[0]));
+}
+
+function setUpTools(viewportIds) {
+  const {
+    addTool, ToolGroupManager, CrosshairsTool, WindowLevelTool, PanTool, ZoomTool, StackScrollTool, synchronizers, Enums: ToolEnums,
+  } = tools;
+  for (const tool of [CrosshairsTool, WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) addTool(tool);
+  const group = ToolGroupManager.createToolGroup(toolGroupId);
+  for (const viewportId of viewportIds) group.addViewport(viewportId, engineId);
+  const { MouseBindings } = ToolEnums;
+  group.addTool(CrosshairsTool.toolName, { getReferenceLineColor: () => 'rgb(255, 200, 0)', getReferenceLineControllable: () => true, getReferenceLineDraggableRotatable: () => false, getReferenceLineSlabThicknessControlsOn: () => false });
+  group.addTool(WindowLevelTool.toolName);
+  group.addTool(PanTool.toolName);
+  group.addTool(ZoomTool.toolName);
+  group.addTool(StackScrollTool.toolName);
+  group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+  group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+  group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+  const voi = synchronizers.createVOISynchronizer('headct-voi', { syncInvertState: false, syncColormap: false });
+  for (const viewportId of viewportIds) voi.add({ renderingEngineId: engineId, viewportId });
+  const primary = [{ mouseButton: MouseBindings.Primary }];
+  const modes = { windowLevel: WindowLevelTool.toolName, crosshairs: CrosshairsTool.toolName, pan: PanTool.toolName, zoom: ZoomTool.toolName };
+  let current = null;
+  const choose = (mode) => {
+    if (current) {
+      if (current === PanTool.toolName) group.setToolActive(current, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+      else if (current === ZoomTool.toolName) group.setToolActive(current, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+      else group.setToolPassive(current);
+    }
+    current = modes[mode];
+    group.setToolActive(current, { bindings: mode === 'pan' ? [...primary, { mouseButton: MouseBindings.Auxiliary }] : mode === 'zoom' ? [...primary, { mouseButton: MouseBindings.Secondary }] : primary });
+    for (const button of document.querySelectorAll('[data-mode]')) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
+  };
+  group.setToolPassive(CrosshairsTool.toolName);
+  choose('windowLevel');
+  return choose;
+}
+
+function applyWindow(engine, { level, width }) {
+  for (const { id } of views) {
+    const viewport = engine.getViewport(id);
+    viewport.setProperties({ voiRange: { lower: level - width / 2, upper: level + width / 2 } });
+    viewport.render();
+  }
+}
+
+function setUpCine(engine) {
+  const button = document.getElementById('cine');
+  let timer = null;
+  const toggle = () => {
+    if (timer) {
+      clearInterval(timer);
+      timer = null;
+    } else {
+      const viewport = engine.getViewport('axial');
+      timer = setInterval(() => {
+        const before = viewport.getCurrentImageIdIndex?.() ?? -1;
+        coreUtilities.scroll(viewport, { delta: 1 });
+        if ((viewport.getCurrentImageIdIndex?.() ?? -2) === before) coreUtilities.scroll(viewport, { delta: -(viewport.getNumberOfSlices?.() ?? 1000) });
+      }, 1000 / 12);
+    }
+    button.setAttribute('aria-pressed', String(Boolean(timer)));
+    button.textContent = timer ? 'Pause' : 'Play';
+  };
+  button.addEventListener('click', toggle);
+  return toggle;
+}
+
+function setUpControls(engine, chooseMode, toggleCine) {
+  for (const button of document.querySelectorAll('[data-preset]')) {
+    button.addEventListener('click', () => applyWindow(engine, presets[button.dataset.preset]));
+  }
+  for (const button of document.querySelectorAll('[data-mode]')) button.addEventListener('click', () => chooseMode(button.dataset.mode));
+  document.getElementById('reset').addEventListener('click', () => {
+    for (const { id } of views) engine.getViewport(id).resetCamera();
+    engine.render();
+  });
+  const keys = { 1: () => applyWindow(engine, presets.brain), 2: () => applyWindow(engine, presets.subdural), 3: () => applyWindow(engine, presets.stroke), 4: () => applyWindow(engine, presets.bone), w: () => chooseMode('windowLevel'), c: () => chooseMode('crosshairs'), p: () => chooseMode('pan'), z: () => chooseMode('zoom'), ' ': toggleCine };
+  document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
+}
+
+function watchAnnotations(engine) {
+  for (const { id } of views) {
+    const container = document.getElementById(`viewport-${id}`);
+    const element = container.querySelector('.viewport-element');
+    const annotations = viewportAnnotations(container);
+    const viewport = engine.getViewport(id);
+    const update = () => annotations.update(viewport.getCamera());
+    element.addEventListener(Enums.Events.CAMERA_MODIFIED, update);
+    element.addEventListener(Enums.Events.VOI_MODIFIED, (event) => {
+      annotations.window(event.detail.range);
+      if (id === 'axial') document.getElementById('window-current').textContent = windowText(event.detail.range);
+    });
+    update();
+  }
+}
+
+function whenRendered(element) {
+  return new Promise((resolve) => element.addEventListener(Enums.Events.IMAGE_RENDERED, resolve, { once: true }));
+}
+
+async function main() {
+  setState('loading', 'Finding the study…');
+  const { study, result, seriesUid } = await studyFromParameters(new URLSearchParams(location.search));
+  await showIdentity(study);
+  mark('bannerMs');
+  showVerdict(document.getElementById('verdict'), result);
+  const series = await chooseSeries(study, seriesUid);
+  if (!series) throw new ViewerError('no-ct', 404, `Study ${study} holds no CT series.`);
+  const geometry = await seriesGeometry(study, series);
+  const peak = result?.applicability?.applicable && result?.prediction?.positive ? result.prediction.attention?.peak?.patientMm : null;
+  const startSlice = peak ? sliceNearest(geometry, peak) : Math.floor(geometry.slices.length / 2);
+  setState('loading', 'Loading images…');
+  const progress = document.getElementById('viewer-progress');
+  progress.max = geometry.slices.length;
+  const voxels = await loadVoxels(study, series, geometry, startSlice, (done) => {
+    progress.value = done;
+  });
+  mark('pixelsMs');
+
+  await coreInit();
+  await tools.init();
+  const engine = new RenderingEngine(engineId);
+  engine.setViewports(views.map(({ id, orientation }) => ({
+    viewportId: id,
+    type: Enums.ViewportType.ORTHOGRAPHIC,
+    element: document.querySelector(`#viewport-${id} .viewport-element`),
+    defaultOptions: { orientation, background: [0, 0, 0] },
+  })));
+  volumeLoader.createLocalVolume(volumeId, {
+    scalarData: voxels,
+    dimensions: [geometry.columns, geometry.rows, geometry.slices.length],
+    spacing: geometry.spacing,
+    origin: geometry.origin,
+    direction: geometry.direction,
+    metadata: {
+      BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2',
+      Modality: 'CT', Rows: geometry.rows, Columns: geometry.columns, PixelSpacing: [geometry.spacing[1], geometry.spacing[0]],
+      ImageOrientationPatient: geometry.direction.slice(0, 6), FrameOfReferenceUID: geometry.frameOfReference, voiLut: [{ windowCenter: 40, windowWidth: 80 }],
+    },
+  });
+  const elements = views.map(({ id }) => document.querySelector(`#viewport-${id} .viewport-element`));
+  const firstRender = whenRendered(elements[0]);
+  const allRendered = Promise.all(elements.map(whenRendered));
+  watchAnnotations(engine);
+  await setVolumesForViewports(engine, [{ volumeId }], views.map(({ id }) => id));
+  const centre = peak ?? null;
+  for (const { id } of views) {
+    const viewport = engine.getViewport(id);
+    if (centre) viewport.jumpToWorld?.(centre);
+  }
+  applyWindow(engine, presets.brain);
+  const chooseMode = setUpTools(views.map(({ id }) => id));
+  setUpControls(engine, chooseMode, setUpCine(engine));
+  engine.render();
+  await firstRender;
+  mark('firstImageMs');
+  await allRendered;
+  mark('allViewsMs');
+  document.getElementById('viewer-progress').hidden = true;
+  setState('ready', `${geometry.slices.length} slices, ${geometry.columns}×${geometry.rows}, ${geometry.spacing.map((s) => s.toFixed(2)).join(' × ')} mm`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  setState('error', 'The viewer could not open this study.');
+  showFailure(document.getElementById('viewer-failure'), error);
+});
