@@ -3,6 +3,7 @@ using HeadCt.AppHost.Diagnostics;
 using HeadCt.AppHost.LocalServices;
 using Microsoft.Extensions.Configuration;
 using HeadCt.AppHost.Supervision;
+using HeadCt.AppHost.ViewerAssets;
 using Microsoft.Extensions.DependencyInjection;
 
 // Mapped by MapDefaultEndpoints() in ServiceDefaults.
@@ -50,6 +51,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("Auth__ApiKeys__0__Role", "admin")
     .WithEnvironment("Auth__ApiKeys__0__Key", devApiKey)
     .WithHttpHealthCheck(HealthPath)
+    .WithViewerBundle()
     .WithExternalHttpEndpoints()
     .WithEndpoint(port: dicomPort, targetPort: builder.ExecutionContext.IsPublishMode ? 11112 : null,
         scheme: "tcp", name: "dicom", env: "Dimse__Port", isExternal: true);

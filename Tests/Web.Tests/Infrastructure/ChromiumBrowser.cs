@@ -10,7 +10,11 @@ public static class ChromiumBrowser
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <param name="webGl">
+    /// WebGL2 in software (SwiftShader through ANGLE) for the viewer's Cornerstone3D viewports; the other pages keep the
+    /// GPU off.
+    /// </param>
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(bool webGl = false)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -24,7 +28,8 @@ public static class ChromiumBrowser
             Headless = true,
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                .. webGl ? (string[])["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"] : ["--disable-gpu"],
+                "--no-sandbox", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
             ],
         });

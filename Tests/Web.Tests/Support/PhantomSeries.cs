@@ -8,8 +8,13 @@ public sealed class PhantomSeries : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "headct-web-phantom", Guid.NewGuid().ToString("N"));
 
     public PhantomSeries(int seed, LesionKind lesion)
+        : this(HeadPhantomSpec.Random(seed, lesion))
     {
-        var phantom = HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(seed, lesion));
+    }
+
+    public PhantomSeries(HeadPhantomSpec spec)
+    {
+        var phantom = HeadPhantomGenerator.Generate(spec);
         Files = PhantomDicomWriter.Write(phantom, Path.Combine(_root, "series"));
         LesionVoxelCount = phantom.LesionVoxelCount;
     }

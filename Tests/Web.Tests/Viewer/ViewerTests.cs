@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HeadCt.Web.Tests.Viewer;
+
+/// <summary>
+/// Issue 20: the Cornerstone3D viewer page in Chromium (WebGL2 in software) against the real AppHost, judged by its
+/// pixels: identity before images, three non-blank reformats, a preset that changes the pixels, and a lesion on the
+/// patient's right drawn on the image left of the axial and coronal views.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await ChromiumBrowser.LaunchAsync(webGl: true);
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>Per viewport canvas: mean luma, its spread, and the means of the image's left and right halves.</summary>
+    private sealed record CanvasPixels(double Mean, double Spread, double LeftMean, double RightMean)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"mean {Mean:F1}, spread {Spread:F1}, left half {LeftMean:F1}, right half {RightMean:F1}");
+    }
+
+    private const string ReadCanvas = """
+        (selector) => {
+          const canvas = document.querySelector(`${selector} canvas`);
+          const { width, height } = canvas;
+          const copy = document.createElement('canvas');
+          copy.width = width; copy.height = height;
+          const context = copy.getContext('2d');
+          context.drawImage(canvas, 0, 0);
+          const data = context.getImageData(0, 0, width, height).data;
+          let sum = 0, squares = 0, left = 0, right = 0, leftCount = 0, rightCount = 0;
+          for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+            const i = (y * width + x) * 4;
+            const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+            sum += luma; squares += luma * luma;
+            if (x < width / 2) { left += luma; leftCount++; } else { right += luma; rightCount++; }
+          }
+          const n = width * height, mean = sum / n;
+          return [mean, Math.sqrt(Math.max(0, squares / n - mean * mean)), left / leftCount, right / rightCount];
+        }
+        """;
+
+    [Fact]
+    public async Task GivenRightSidedBleed_WhenOpenedInTheViewer_ThenIdentityReformatsPresetsAndOrientationAreRight()
+    {
+        using var series = new PhantomSeries(ViewerStudy.RightSidedBleed());
+        using var gateway = app.CreateGatewayClient();
+        var id = await ViewerStudy.UploadAsync(gateway, series.Files);
+
+        var page = await OpenViewerAsync($"/viewer.html?id={id}");
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await Expect(page.Locator("#identity-banner .identity-patientName dd")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-viewer-state", "ready", new() { Timeout = 60_000 });
+        var marks = await page.EvaluateAsync<double[]>("() => [Number(document.body.dataset.bannerMs), Number(document.body.dataset.firstImageMs), Number(document.body.dataset.allViewsMs)]");
+        output.WriteLine($"banner {marks[0]} ms, first image {marks[1]} ms, all three views {marks[2]} ms after the script started");
+        Assert.True(marks[0] <= marks[1], "The identity banner came after the first image.");
+
+        var brain = new Dictionary<string, CanvasPixels>();
+        foreach (var view in new[] { "axial", "coronal", "sagittal" })
+        {
+            brain[view] = await PixelsAsync(page, view);
+            output.WriteLine($"{view} (brain window): {brain[view]}");
+            Assert.True(brain[view].Spread > 10, $"The {view} view is blank: {brain[view]}");
+        }
+
+        // The bleed is on the patient's right: the image left of the axial and coronal views (radiological convention).
+        foreach (var view in new[] { "axial", "coronal" })
+        {
+            Assert.True(brain[view].LeftMean > brain[view].RightMean + 3, $"The right-sided bleed is not on the image left of the {view} view: {brain[view]}");
+            await Expect(page.Locator($"#viewport-{view} .orientation-left")).ToHaveTextAsync(new Regex("^R"));
+            await Expect(page.Locator($"#viewport-{view} .orientation-right")).ToHaveTextAsync(new Regex("^L"));
+        }
+
+        await Expect(page.Locator("#viewport-axial .orientation-top")).ToHaveTextAsync(new Regex("^A"));
+        await Expect(page.Locator("#viewport-coronal .orientation-top")).ToHaveTextAsync(new Regex("^S"));
+        await Expect(page.Locator("#viewport-sagittal .orientation-top")).ToHaveTextAsync(new Regex("^S"));
+        await Expect(page.Locator("#viewport-axial .scale-bar-label")).ToHaveTextAsync(new Regex(@"^\d+ mm$"));
+        await Expect(page.Locator("#viewport-axial .slice-position")).ToHaveTextAsync(new Regex(@"mm$"));
+        await Expect(page.Locator("#window-current")).ToHaveTextAsync("W 80 / L 40");
+        await SaveScreenshotAsync(page, "viewer-brain.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bone" }).ClickAsync();
+        await Expect(page.Locator("#window-current")).ToHaveTextAsync("W 2800 / L 600");
+        await Expect(page.Locator("#viewport-sagittal .window-level")).ToHaveTextAsync("W 2800 / L 600");
+        var bone = await PixelsAsync(page, "axial");
+        output.WriteLine($"axial (bone window): {bone}");
+        Assert.True(Math.Abs(bone.Mean - brain["axial"].Mean) > 5, $"The bone preset did not change the axial pixels: brain {brain["axial"]}, bone {bone}");
+
+        await MeasureScrollAsync(page);
+        Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(" | ", errors));
+        using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    private async Task<IPage> OpenViewerAsync(string path)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.GatewayAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1500, Height = 800 },
+        });
+        await context.AddInitScriptAsync($"sessionStorage.setItem('headct.apiKey', '{app.ApiKey}');");
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        SetDefaultExpectTimeout(30_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                output.WriteLine($"console {message.Type}: {message.Text}");
+            }
+        };
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    private static async Task<CanvasPixels> PixelsAsync(IPage page, string view)
+    {
+        // Two animation frames: the render a click asked for has reached the canvas.
+        await page.EvaluateAsync("() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+        var values = await page.EvaluateAsync<double[]>(ReadCanvas, $"#viewport-{view} .viewport-element");
+        return new CanvasPixels(values[0], values[1], values[2], values[3]);
+    }
+
+    /// <summary>Wheel steps over the axial view, as fast as the page draws them: slices per second (not asserted).</summary>
+    private async Task MeasureScrollAsync(IPage page)
+    {
+        var axial = page.Locator("#viewport-axial .viewport-element");
+        var box = (await axial.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.EvaluateAsync("""
+            () => {
+              window.renders = 0;
+              document.querySelector('#viewport-axial .viewport-element').addEventListener('CORNERSTONE_IMAGE_RENDERED', () => window.renders++);
+            }
+            """);
+        var before = await page.Locator("#viewport-axial .slice-position").TextContentAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        const int steps = 30;
+        for (var i = 0; i < steps; i++)
+        {
+            await page.Mouse.WheelAsync(0, i < steps / 2 ? 120 : -120);
+        }
+
+        await page.EvaluateAsync("() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+        clock.Stop();
+        var renders = await page.EvaluateAsync<int>("() => window.renders");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"scroll: {steps} wheel steps in {clock.ElapsedMilliseconds} ms, {renders} axial renders, {renders / clock.Elapsed.TotalSeconds:F1} frames/s (slice position before: {before})"));
+        Assert.True(renders > 0, "Wheel steps over the axial view drew nothing.");
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        output.WriteLine($"viewer screenshot: {path}");
+    }
+}
