@@ -26,6 +26,8 @@ public static class RenderingsApi
             "A key slice (see GET /attention-maps/{id}) in the brain window with the attention heat map blended in.");
         MapImage(renderings, "/attention-maps/{id}/heatmaps/{index}.png", "GetAttentionHeatmapPng",
             "The RGBA attention heat map of one viewer slice (same field of view as /studies/{id}/slices/{index}.png, at most 128 px a side).");
+        MapImage(renderings, "/attention-maps/{id}/volume", "GetAttentionVolume",
+            "The attention on the CT grid for the viewer to fuse over the CT (application/octet-stream: a length-prefixed JSON header with the geometry, then one byte per voxel, 0–255 of the peak).");
         return app;
     }
 

@@ -50,7 +50,29 @@ public static class AttentionApi
             .WithName("GetAttentionHeatmapPng")
             .WithSummary("The RGBA heat map of one viewer slice (same field of view, at most 128 px a side) to stack over the slice image.")
             .ProducesPng();
+        attention.MapGet("/{id}/volume", GetVolumeAsync)
+            .WithName("GetAttentionVolume")
+            .WithSummary("The attention on the CT grid for a viewer to fuse over the CT: a length-prefixed JSON header with the geometry, then one byte (0–255 of the peak) per voxel.")
+            .Produces(StatusCodes.Status200OK, contentType: AttentionVolumeFile.MediaType);
         return app;
+    }
+
+    private static async Task<IResult> GetVolumeAsync(string id, IResultStore results, StudyImages images, CancellationToken cancellationToken)
+    {
+        var (document, _, problem) = await AttentionOfAsync(id, results, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            return HttpResults.Bytes(await images.AttentionVolumeAsync(document!, cancellationToken), AttentionVolumeFile.MediaType);
+        }
+        catch (ImagesUnavailableException e)
+        {
+            return ProcessorProblems.ImagesUnavailable(e.StudyId, e.Reason);
+        }
     }
 
     private static async Task<IResult> GetAsync(string id, IResultStore results, StudyImages images, CancellationToken cancellationToken)

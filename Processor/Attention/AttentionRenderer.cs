@@ -45,6 +45,25 @@ public sealed class AttentionRenderer
         return maxima;
     }
 
+    /// <summary>The CT volume's grid, which the attention shares.</summary>
+    public VolumeGeometry Geometry => _volume.Geometry;
+
+    /// <summary>
+    /// The attention on the CT grid for a viewer to fuse over the CT: per voxel 0–255 of the study's peak, x fastest,
+    /// then y, then z (the order of <see cref="VolumeGeometry"/>).
+    /// </summary>
+    public byte[] VolumeBytes()
+    {
+        var values = _attention.Voxels;
+        var bytes = new byte[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            bytes[i] = (byte)Math.Clamp(MathF.Round(Relative(values[i]) * 255), 0, 255);
+        }
+
+        return bytes;
+    }
+
     /// <summary>The heat map PNG of a viewer slice.</summary>
     public byte[] Heatmap(int index)
     {

@@ -24,6 +24,13 @@ public sealed class StudyImages(StudyViewCache views, ProcessorTelemetry telemet
     public Task<byte[]> OverlayAsync(ResultDocument document, int index, CancellationToken cancellationToken) =>
         DrawAsync(document, "overlay", view => AttentionOf(document, view).Overlay(index), cancellationToken);
 
+    public Task<byte[]> AttentionVolumeAsync(ResultDocument document, CancellationToken cancellationToken) =>
+        DrawAsync(document, "attention volume", view =>
+        {
+            var attention = AttentionOf(document, view);
+            return AttentionVolumeFile.Write(attention.Geometry, attention.VolumeBytes());
+        }, cancellationToken);
+
     private async Task<byte[]> DrawAsync(ResultDocument document, string kind, Func<StudyView, byte[]> draw, CancellationToken cancellationToken)
     {
         var view = await views.GetAsync(document).WaitAsync(cancellationToken);

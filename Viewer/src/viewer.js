@@ -6,6 +6,7 @@ import { Enums, RenderingEngine, init as coreInit, setVolumesForViewports, utili
 import * as tools from '@cornerstonejs/tools';
 import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
 import { viewportAnnotations, windowText } from './annotations.js';
+import { applyHeatColours, attentionVolumeId, loadAttentionVolume, placePeakMarker } from './attention-overlay.js';
 import { ViewerError, dicomJson, fetchOk, value } from './dicomweb.js';
 import { showFailure } from './failure.js';
 import { chooseSeries, loadVoxels, seriesGeometry, sliceNearest } from './series-volume.js';
@@ -104,7 +105,7 @@ function setUpTools(viewportIds) {
 function applyWindow(engine, { level, width }) {
   for (const { id } of views) {
     const viewport = engine.getViewport(id);
-    viewport.setProperties({ voiRange: { lower: level - width / 2, upper: level + width / 2 } });
+    viewport.setProperties({ voiRange: { lower: level - width / 2, upper: level + width / 2 } }, volumeId);
     viewport.render();
   }
 }
@@ -166,13 +167,69 @@ function watchAnnotations(engine) {
   }
 }
 
+/** The colour bar, opacity slider, on/off (key "o") and peak rings of the attention overlay. */
+function setUpOverlay(engine, header, peak, thickness) {
+  const actors = views.map(({ id }) => engine.getViewport(id).getActors().find((entry) => entry.uid === attentionVolumeId)?.actor).filter(Boolean);
+  const slider = document.getElementById('overlay-opacity');
+  const toggle = document.getElementById('overlay-on');
+  const paint = () => {
+    for (const actor of actors) {
+      applyHeatColours(actor, header.floor, Number(slider.value) / 100);
+      actor.setVisibility(toggle.checked);
+    }
+    document.body.dataset.overlay = toggle.checked ? 'on' : 'off';
+    engine.render();
+  };
+  slider.addEventListener('input', paint);
+  toggle.addEventListener('change', paint);
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'o' || event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    toggle.checked = !toggle.checked;
+    paint();
+  });
+  const floorPercent = header.floor * 100;
+  const ramp = document.querySelector('#colour-bar .colour-bar-ramp');
+  ramp.style.background = `linear-gradient(to right, transparent 0 ${floorPercent}%, rgb(0 0 255) ${floorPercent}%, rgb(255 255 0) ${50 + floorPercent / 2}%, rgb(255 0 0) 100%)`;
+  const threshold = document.querySelector('#colour-bar .colour-bar-threshold');
+  threshold.style.left = `${floorPercent}%`;
+  threshold.textContent = `${Math.round(floorPercent)} %`;
+  document.getElementById('overlay-controls').hidden = false;
+  document.getElementById('colour-bar').hidden = false;
+  if (peak) {
+    for (const { id } of views) {
+      const container = document.getElementById(`viewport-${id}`);
+      const marker = document.createElement('div');
+      marker.className = 'peak-marker';
+      marker.title = 'Strongest attention';
+      container.append(marker);
+      const viewport = engine.getViewport(id);
+      const place = () => placePeakMarker(marker, viewport, peak, thickness);
+      container.querySelector('.viewport-element').addEventListener(Enums.Events.CAMERA_MODIFIED, place);
+      place();
+    }
+  }
+  paint();
+}
+
+async function attentionFor(id, result) {
+  if (!id || !result?.applicability?.applicable || !result?.prediction?.attention) return null;
+  try {
+    return await loadAttentionVolume(id);
+  } catch (error) {
+    console.warn('attention volume', error);
+    document.getElementById('overlay-note').textContent = 'The AI attention overlay could not be loaded.';
+    return null;
+  }
+}
+
 function whenRendered(element) {
   return new Promise((resolve) => element.addEventListener(Enums.Events.IMAGE_RENDERED, resolve, { once: true }));
 }
 
 async function main() {
   setState('loading', 'Finding the study…');
-  const { study, result, seriesUid } = await studyFromParameters(new URLSearchParams(location.search));
+  const parameters = new URLSearchParams(location.search);
+  const { study, result, seriesUid } = await studyFromParameters(parameters);
   await showIdentity(study);
   mark('bannerMs');
   showVerdict(document.getElementById('verdict'), result);
@@ -210,17 +267,19 @@ async function main() {
       ImageOrientationPatient: geometry.direction.slice(0, 6), FrameOfReferenceUID: geometry.frameOfReference, voiLut: [{ windowCenter: 40, windowWidth: 80 }],
     },
   });
+  const attention = await attentionFor(parameters.get('id'), result);
   const elements = views.map(({ id }) => document.querySelector(`#viewport-${id} .viewport-element`));
   const firstRender = whenRendered(elements[0]);
   const allRendered = Promise.all(elements.map(whenRendered));
   watchAnnotations(engine);
-  await setVolumesForViewports(engine, [{ volumeId }], views.map(({ id }) => id));
+  await setVolumesForViewports(engine, attention ? [{ volumeId }, { volumeId: attentionVolumeId }] : [{ volumeId }], views.map(({ id }) => id));
   const centre = peak ?? null;
   for (const { id } of views) {
     const viewport = engine.getViewport(id);
     if (centre) viewport.jumpToWorld?.(centre);
   }
   applyWindow(engine, presets.brain);
+  if (attention) setUpOverlay(engine, attention, result.prediction.attention.peak?.patientMm ?? null, Math.max(...geometry.spacing));
   const chooseMode = setUpTools(views.map(({ id }) => id));
   setUpControls(engine, chooseMode, setUpCine(engine));
   engine.render();

@@ -105,9 +105,40 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
         output.WriteLine($"axial (bone window): {bone}");
         Assert.True(Math.Abs(bone.Mean - brain["axial"].Mean) > 5, $"The bone preset did not change the axial pixels: brain {brain["axial"]}, bone {bone}");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Brain" }).ClickAsync();
+        await Expect(page.Locator("#window-current")).ToHaveTextAsync("W 80 / L 40");
+        await AssertOverlayAsync(page, gateway, id);
+
         await MeasureScrollAsync(page);
         Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(" | ", errors));
         using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    /// <summary>An applicable study shows its attention fused over the CT with a colour bar; "o" takes it away.</summary>
+    private async Task AssertOverlayAsync(IPage page, HttpClient gateway, string id)
+    {
+        var result = await gateway.GetFromJsonAsync<JsonElement>($"results/{id}");
+        var applicable = result.GetProperty("applicability").GetProperty("applicable").GetBoolean();
+        output.WriteLine($"applicable {applicable}, probability {result.GetProperty("prediction").GetProperty("probability")}");
+        if (!applicable)
+        {
+            await Expect(page.Locator("#verdict")).Not.ToContainTextAsync("%");
+            await Expect(page.Locator("#colour-bar")).ToBeHiddenAsync();
+            return;
+        }
+
+        await Expect(page.Locator("#colour-bar")).ToBeVisibleAsync();
+        await Expect(page.Locator("#colour-bar .colour-bar-threshold")).ToHaveTextAsync("20 %");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "on");
+        var on = await PixelsAsync(page, "axial");
+        await page.Keyboard.PressAsync("o");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "off");
+        var off = await PixelsAsync(page, "axial");
+        output.WriteLine($"axial with attention: {on}; without: {off}");
+        Assert.NotEqual(on, off);
+        await page.Keyboard.PressAsync("o");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "on");
+        await SaveScreenshotAsync(page, "viewer-attention.png");
     }
 
     private async Task<IPage> OpenViewerAsync(string path)
