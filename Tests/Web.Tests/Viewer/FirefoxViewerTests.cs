@@ -1,0 +1,105 @@
+using System.Globalization;
+using HeadCt.Web.Tests.Firefox;
+using Xunit.Abstractions;
+
+namespace HeadCt.Web.Tests.Viewer;
+
+/// <summary>
+/// Issue 20 in Debian's Firefox ESR (headless, WebGL2 from Mesa's llvmpipe), driven over Marionette: the identity
+/// banner, three non-blank reformats, the right-sided bleed on the image left of the axial view, and a preset that
+/// changes the pixels.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
+
+    private FirefoxBrowser? _browser;
+
+    private MarionetteClient Firefox => _browser?.Marionette ?? throw new InvalidOperationException("Firefox did not start.");
+
+    public async Task InitializeAsync() => _browser = await FirefoxBrowser.LaunchAsync(width: 1500, height: 800);
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+    }
+
+    private const string ReadCanvas = """
+        const canvas = document.querySelector(arguments[0] + ' canvas');
+        const { width, height } = canvas;
+        const copy = document.createElement('canvas');
+        copy.width = width; copy.height = height;
+        const context = copy.getContext('2d');
+        context.drawImage(canvas, 0, 0);
+        const data = context.getImageData(0, 0, width, height).data;
+        let sum = 0, squares = 0, left = 0, right = 0;
+        for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+          sum += luma; squares += luma * luma;
+          if (x < width / 2) left += luma; else right += luma;
+        }
+        const n = width * height, mean = sum / n;
+        return [mean, Math.sqrt(Math.max(0, squares / n - mean * mean)), left / (n / 2), right / (n / 2)];
+        """;
+
+    [Fact]
+    public async Task GivenRightSidedBleed_WhenOpenedInFirefox_ThenReformatsPresetAndOrientationAreRight()
+    {
+        using var series = new PhantomSeries(ViewerStudy.RightSidedBleed());
+        using var gateway = app.CreateGatewayClient();
+        var id = await ViewerStudy.UploadAsync(gateway, series.Files);
+
+        await Firefox.NavigateAsync(app.GatewayAddress);
+        await Firefox.ExecuteAsync("sessionStorage.setItem('headct.apiKey', arguments[0]);", app.ApiKey);
+        var webGl2 = await Firefox.ExecuteAsync("return Boolean(document.createElement('canvas').getContext('webgl2'));");
+        Assert.True(webGl2.GetBoolean(), "Headless Firefox has no WebGL2 context here (Mesa llvmpipe missing?).");
+
+        await Firefox.NavigateAsync(new Uri(app.GatewayAddress, $"viewer.html?id={id}"));
+        var state = (await Firefox.WaitForAsync("the viewer to be ready or fail", PageTimeout, """
+            const state = document.body.dataset.viewerState;
+            return (state === 'ready' || state === 'error') && state;
+            """)).GetString();
+        var failure = await Firefox.ExecuteAsync("return document.getElementById('viewer-failure').textContent;");
+        Assert.True(state == "ready", $"The viewer ended {state}: {failure}");
+        var patient = await Firefox.TextOfAsync(await Firefox.FindAsync("#identity-banner .identity-patientName dd"));
+        Assert.False(string.IsNullOrWhiteSpace(patient) || patient == "—", "The identity banner shows no patient.");
+
+        var pixels = new Dictionary<string, double[]>();
+        foreach (var view in new[] { "axial", "coronal", "sagittal" })
+        {
+            pixels[view] = await PixelsAsync(view);
+            Assert.True(pixels[view][1] > 10, $"The {view} view is blank in Firefox: {Describe(pixels[view])}");
+        }
+
+        Assert.True(pixels["axial"][2] > pixels["axial"][3] + 3, $"The right-sided bleed is not on the image left of the axial view: {Describe(pixels["axial"])}");
+        Assert.StartsWith("R", await Firefox.TextOfAsync(await Firefox.FindAsync("#viewport-axial .orientation-left")), StringComparison.Ordinal);
+
+        await Firefox.ClickAsync(await Firefox.FindAsync("button[data-preset=bone]"));
+        await Firefox.WaitForAsync("the bone window", PageTimeout, "return document.getElementById('window-current').textContent === 'W 2800 / L 600';");
+        var bone = await PixelsAsync("axial");
+        Assert.True(Math.Abs(bone[0] - pixels["axial"][0]) > 5, $"The bone preset did not change the axial pixels: {Describe(pixels["axial"])} → {Describe(bone)}");
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "viewer-firefox.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await File.WriteAllBytesAsync(screenshot, await Firefox.ScreenshotAsync());
+        output.WriteLine($"viewer screenshot: {screenshot}");
+        using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    private async Task<double[]> PixelsAsync(string view)
+    {
+        await Firefox.ExecuteAsync("return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));");
+        var values = await Firefox.ExecuteAsync(ReadCanvas, $"#viewport-{view} .viewport-element");
+        var result = values.EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        output.WriteLine($"{view}: {Describe(result)}");
+        return result;
+    }
+
+    private static string Describe(double[] v) => string.Create(CultureInfo.InvariantCulture,
+        $"mean {v[0]:F1}, spread {v[1]:F1}, left half {v[2]:F1}, right half {v[3]:F1}");
+}
