@@ -169,7 +169,7 @@ function watchAnnotations(engine) {
 
 /** The colour bar, opacity slider, on/off (key "o") and peak rings of the attention overlay. */
 function setUpOverlay(engine, header, peak, thickness) {
-  const actors = views.map(({ id }) => engine.getViewport(id).getActors().find((entry) => entry.uid === attentionVolumeId)?.actor).filter(Boolean);
+  const actors = views.map(({ id }) => engine.getViewport(id).getActors().find((entry) => entry.uid === attentionVolumeId || entry.referencedId === attentionVolumeId)?.actor).filter(Boolean);
   const slider = document.getElementById('overlay-opacity');
   const toggle = document.getElementById('overlay-on');
   const paint = () => {
