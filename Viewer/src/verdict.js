@@ -12,7 +12,7 @@ export function showVerdict(container, result) {
   }
   if (!applicability.applicable) {
     container.dataset.verdict = 'not-applicable';
-    container.textContent = `The AI model does not apply to this study: ${applicability.summary ?? 'see the checks on the result page'}.`;
+    container.textContent = `The AI model does not apply to this study: ${(applicability.summary ?? 'see the checks on the result page').replace(/\.$/, '')}.`;
     return;
   }
   const percent = typeof prediction.probability === 'number' ? ` (${Math.round(prediction.probability * 100)} %)` : '';

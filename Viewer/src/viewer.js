@@ -2,7 +2,7 @@
 // viewports (axial, coronal, sagittal reformats computed here in the browser) with linked crosshairs,
 // window/level by drag and presets, zoom, pan, stack scroll, cine, orientation letters, a scale bar and the
 // slice position; opened on the attention peak of an applicable positive study, else at the volume's centre.
-import { Enums, RenderingEngine, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, cache, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
 import * as tools from '@cornerstonejs/tools';
 import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
 import { viewportAnnotations, windowText } from './annotations.js';
@@ -248,6 +248,9 @@ async function main() {
 
   await coreInit();
   await tools.init();
+  // The slices of our local volumes are already in Cornerstone's cache; its default window reads the middle one
+  // back through an image loader, which for these ids is the cache itself.
+  imageLoader.registerImageLoader('local', (imageId) => ({ promise: Promise.resolve(cache.getImage(imageId)) }));
   const engine = new RenderingEngine(engineId);
   engine.setViewports(views.map(({ id, orientation }) => ({
     viewportId: id,
