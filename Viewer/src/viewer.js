@@ -281,6 +281,8 @@ async function main() {
     const viewport = engine.getViewport(id);
     if (centre) viewport.jumpToWorld?.(centre);
   }
+  // The axial camera starts between two acquired slices, where SwiftShader draws nothing: snap it onto one.
+  await coreUtilities.jumpToSlice(elements[0], { imageIndex: startSlice });
   applyWindow(engine, presets.brain);
   if (attention) setUpOverlay(engine, attention, result.prediction.attention.peak?.patientMm ?? null, Math.max(...geometry.spacing));
   const chooseMode = setUpTools(views.map(({ id }) => id));

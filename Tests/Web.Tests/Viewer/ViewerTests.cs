@@ -74,6 +74,8 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
         output.WriteLine($"banner {marks[0]} ms, first image {marks[1]} ms, all three views {marks[2]} ms after the script started");
         Assert.True(marks[0] <= marks[1], "The identity banner came after the first image.");
 
+        await SaveScreenshotAsync(page, "viewer-opened.png");
+        output.WriteLine(await page.EvaluateAsync<string>("() => [...document.querySelectorAll('#viewport-axial canvas')].map((c) => `${c.className} ${c.width}x${c.height}`).join('; ')"));
         var brain = new Dictionary<string, CanvasPixels>();
         foreach (var view in new[] { "axial", "coronal", "sagittal" })
         {
