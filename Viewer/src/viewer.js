@@ -276,13 +276,15 @@ async function main() {
   const allRendered = Promise.all(elements.map(whenRendered));
   watchAnnotations(engine);
   await setVolumesForViewports(engine, attention ? [{ volumeId }, { volumeId: attentionVolumeId }] : [{ volumeId }], views.map(({ id }) => id));
-  const centre = peak ?? null;
+  // Without a peak, the centre of the start slice: the volume's own centre lies between two acquired slices when
+  // their count is even, and there headless SwiftShader drew the axial view black.
+  const along = (axis, steps) => geometry.direction.slice(axis * 3, axis * 3 + 3).map((c) => c * steps * geometry.spacing[axis]);
+  const sliceCentre = [0, 1, 2].map((i) => geometry.origin[i] + along(0, (geometry.columns - 1) / 2)[i] + along(1, (geometry.rows - 1) / 2)[i] + along(2, startSlice)[i]);
+  const centre = peak ?? sliceCentre;
   for (const { id } of views) {
     const viewport = engine.getViewport(id);
     if (centre) viewport.jumpToWorld?.(centre);
   }
-  // The axial camera starts between two acquired slices, where SwiftShader draws nothing: snap it onto one.
-  await coreUtilities.jumpToSlice(elements[0], { imageIndex: startSlice });
   applyWindow(engine, presets.brain);
   if (attention) setUpOverlay(engine, attention, result.prediction.attention.peak?.patientMm ?? null, Math.max(...geometry.spacing));
   const chooseMode = setUpTools(views.map(({ id }) => id));
