@@ -112,9 +112,11 @@ public sealed class WorklistPageTests(WebAppFixture app, ITestOutputHelper outpu
         var saved = await gateway.GetFromJsonAsync<JsonElement>($"results/{studies.SuspiciousId}");
         Assert.Equal("Dr Ada Reviewer", saved.GetProperty("metadata").GetProperty("review").GetProperty("reviewer").GetString());
 
-        await page.GotoAsync($"/#/studies/{studies.FailedId}");
-        await Expect(page.Locator("#sign-in-organisation")).ToBeVisibleAsync();
-        await page.Locator("#sign-in-organisation").ClickAsync(); // memory only: a new page load signs in again
+        // The token lives in memory only: after a reload the page is signed out and signs in again, back to the same study.
+        await page.EvaluateAsync($"() => {{ location.hash = '#/studies/{studies.FailedId}'; }}");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#sign-in-needed")).ToBeVisibleAsync();
+        await page.Locator("#sign-in-organisation").ClickAsync();
         await Expect(page.Locator("#sign-in-state")).ToHaveTextAsync("Signed in as Dr Ada Reviewer (organisation).");
         await Expect(page).ToHaveURLAsync(new Regex($"#/studies/{studies.FailedId}$"));
         await Expect(page.Locator("#status-text")).ToContainTextAsync("The study could not be processed");
