@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Serialization;
 using HeadCt.Gateway.Security;
+using HeadCt.Services.Common.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -53,7 +54,7 @@ public static class SignInApi
     {
         if (string.IsNullOrWhiteSpace(auth.Value.SignIn.ClientId) || !auth.Value.Jwt.Enabled)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, type: Services.Common.Problems.ProblemTypes.ForStatus(404),
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.ForStatus(404),
                 title: "Sign-in with an organisation is not configured.", detail: "Set Auth:Jwt:Authority and Auth:SignIn:ClientId, or use an API key.");
         }
 
@@ -125,7 +126,7 @@ public static class SignInApi
         context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).Backchannel;
 
     private static IResult IssuerUnavailable() => Results.Problem(
-        statusCode: StatusCodes.Status503ServiceUnavailable, type: Services.Common.Problems.ProblemTypes.ForStatus(503),
+        statusCode: StatusCodes.Status503ServiceUnavailable, type: ProblemTypes.ForStatus(503),
         title: "The sign-in service is not reachable.", detail: "The organisation's identity provider did not answer. Try again in a minute, or use an API key.");
 }
 

@@ -173,11 +173,12 @@ public sealed class WorklistPageTests(WebAppFixture app, ITestOutputHelper outpu
     private static async Task AssertIdentityAdapterAsync(IPage page, JsonElement item)
     {
         var identity = await page.EvaluateAsync<JsonElement>("""
-            async (item) => {
+            async (json) => {
+              const item = JSON.parse(json);
               const adapter = await import('/app/worklist-identity.js');
               return { plain: adapter.identityFromWorklistItem(item), pseudonym: adapter.identityFromWorklistItem({ ...item, deidentified: true }) };
             }
-            """, item);
+            """, item.GetRawText());
         var plain = identity.GetProperty("plain");
         foreach (var field in new[] { "patientName", "patientId", "sex", "birthDate", "studyDate", "studyTime", "accession", "description" })
         {

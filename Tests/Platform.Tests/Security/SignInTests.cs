@@ -44,7 +44,7 @@ public sealed class SignInTests(ServicesAppFixture fixture)
         var principal = await me.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Dr Grace Hopper", principal.GetProperty("name").GetString());
         Assert.Equal("organisation", principal.GetProperty("credential").GetString());
-        Assert.Equal(["reviewer"], principal.GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
+        Assert.Equal(new[] { "reviewer" }, principal.GetProperty("roles").EnumerateArray().Select(role => role.GetString()!));
         using var byKey = await gateway.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/me").WithApiKey(TestCredentials.ReviewerKey));
         Assert.Equal(TestCredentials.ReviewerKeyName, (await byKey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
         using var anonymous = await gateway.GetAsync("/me");

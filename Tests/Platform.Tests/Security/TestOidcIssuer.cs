@@ -156,11 +156,12 @@ public sealed class TestOidcIssuer
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var form = HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
         var code = form["code"] ?? "";
+        Grant? grant = null;
         var refusal = form["grant_type"] != "authorization_code" ? "unsupported_grant_type"
-            : !_codes.TryRemove(code, out var grant) ? "invalid_grant: unknown or used code"
+            : !_codes.TryRemove(code, out grant) ? "invalid_grant: unknown or used code"
             : form["client_id"] != ClientId ? "invalid_client"
-            : form["redirect_uri"] != grant.RedirectUri ? "invalid_grant: redirect_uri differs"
-            : Challenge(form["code_verifier"]) != grant.CodeChallenge ? "invalid_grant: PKCE verifier does not match"
+            : form["redirect_uri"] != grant!.RedirectUri ? "invalid_grant: redirect_uri differs"
+            : Challenge(form["code_verifier"]) != grant!.CodeChallenge ? "invalid_grant: PKCE verifier does not match"
             : null;
         LastTokenOutcome = refusal ?? "issued";
         if (refusal is not null)
