@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HeadCt.Inference.Phantoms;
 using HeadCt.Platform.Tests.Support;
 
 namespace HeadCt.Platform.Tests.Security;
@@ -22,7 +21,7 @@ public sealed class ReviewIntegrityTests(ServicesAppFixture fixture)
     {
         using var admin = fixture.CreateGatewayClient();
         var slices = CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries);
-        var completedId = await StudyUploader.UploadAsync(admin, PhantomHead());
+        var completedId = await StudyUploader.UploadAsync(admin, PhantomHeads.WithSubduralLesion());
         var failedId = await StudyUploader.UploadAsync(admin, slices.Skip(5).Take(1));
         var (_, completedETag) = await ResultPolling.WaitForStatusAsync(admin, completedId, JobTimeout, "completed");
         var (_, failedETag) = await ResultPolling.WaitForStatusAsync(admin, failedId, JobTimeout, "failed");
@@ -60,7 +59,7 @@ public sealed class ReviewIntegrityTests(ServicesAppFixture fixture)
     public async Task GivenANotApplicableAndACompletedStudy_WhenReviewedByAKeyAndAToken_ThenTheDecisionIsRefusedWhereNoFindingAndTheHistoryNamesEachReviewer()
     {
         using var admin = fixture.CreateGatewayClient();
-        var completedId = await StudyUploader.UploadAsync(admin, PhantomHead());
+        var completedId = await StudyUploader.UploadAsync(admin, PhantomHeads.WithSubduralLesion());
         var abdomenId = await StudyUploader.UploadAsync(admin, CorpusFiles.SeriesFiles("series/ct_3slice_implicit_dcmqi"));
         var (completed, completedETag) = await ResultPolling.WaitForStatusAsync(admin, completedId, JobTimeout, "completed");
         var (abdomen, abdomenETag) = await ResultPolling.WaitForStatusAsync(admin, abdomenId, JobTimeout, "completed");
@@ -97,13 +96,6 @@ public sealed class ReviewIntegrityTests(ServicesAppFixture fixture)
 
         using var deleteCompleted = await admin.DeleteAsync($"/results/{completedId}");
         using var deleteAbdomen = await admin.DeleteAsync($"/results/{abdomenId}");
-    }
-
-    /// <summary>A synthetic head the model applies to (three slices of a real series are outside its intended use).</summary>
-    private static IReadOnlyList<string> PhantomHead()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "headct-review-phantom", Guid.NewGuid().ToString("N"));
-        return PhantomDicomWriter.Write(HeadPhantomGenerator.Generate(HeadPhantomSpec.Random(7, LesionKind.Subdural)), folder);
     }
 
     private static async Task<List<(string? Decision, string? Comment, string? Reviewer)>> HistoryAsync(HttpResponseMessage response)
