@@ -19,8 +19,8 @@ public sealed class StudyMemoryGateTests
     {
         var gate = NewGate(budgetMegabytes: 100);
 
-        using var first = await gate.ReserveAsync(40 * MiB, CancellationToken.None);
-        using var second = await gate.ReserveAsync(60 * MiB, CancellationToken.None);
+        using var first = await gate.ReserveAsync(40 * MiB, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        using var second = await gate.ReserveAsync(60 * MiB, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(100 * MiB, gate.ReservedBytes);
     }

@@ -61,8 +61,8 @@ internal static class RoundTimer
 
     /// <summary>
     /// The fastest round: on a shared machine other processes only ever add time (cache and memory-bandwidth contention,
-    /// a core taken away), so the minimum is the steadiest estimate of what the operation itself costs. The CI ratios
-    /// use it; medians moved by up to 40 % between runs of unchanged code here.
+    /// a core taken away), so the minimum is the steadiest estimate of what the operation itself costs; the milliseconds
+    /// the CI step prints (its ratios are paired per round: <see cref="Checks.Ratio.Paired"/>).
     /// </summary>
     public static double Fastest(IReadOnlyList<double> values) => values.Min();
 
