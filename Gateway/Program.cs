@@ -39,5 +39,6 @@ app.MapAuditApi();
 app.MapStudySendApi();
 app.MapDicomWebApi();
 app.MapWorklistApi();
+app.MapSignInApi();
 
 app.Run();

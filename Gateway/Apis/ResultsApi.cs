@@ -110,7 +110,7 @@ public static class ResultsApi
 
         update = update with { Review = update.Review is { } review ? review with { Reviewer = reviewer } : null };
 
-        return await ProxyAsync(() => processor.PutMetadataAsync(id, update, ifMatch, cancellationToken));
+        return await ProxyAsync(() => processor.PutMetadataAsync(id, update, reviewer, ifMatch, cancellationToken));
     }
 
     private static async Task<IResult> DeleteAsync(string id, DeleteStudyService deletes, CancellationToken cancellationToken)

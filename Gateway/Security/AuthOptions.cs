@@ -10,6 +10,24 @@ public sealed class AuthOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     public JwtOptions Jwt { get; set; } = new();
+
+    public SignInOptions SignIn { get; set; } = new();
+}
+
+/// <summary>
+/// <c>Auth:SignIn</c>: "Sign in with your organisation" on the web page, an authorization code flow with PKCE against
+/// the issuer of <c>Auth:Jwt:Authority</c> as the public client <see cref="ClientId"/>. Off without a client id.
+/// </summary>
+public sealed class SignInOptions
+{
+    /// <summary>The page's client (application) id at the issuer, registered as a public client (SPA) with the page's URL as redirect URI.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Scopes asked for; with Entra ID add the API's scope (<c>api://headct/access</c>) so the access token is for the gateway.</summary>
+    public string Scope { get; set; } = "openid profile";
+
+    /// <summary>The button's label on the page.</summary>
+    public string Label { get; set; } = "Sign in with your organisation";
 }
 
 /// <summary><c>Auth:ApiKeys:N</c>: a named key with one role, given as its SHA-256 hex digest (or, for the development key, in plain).</summary>

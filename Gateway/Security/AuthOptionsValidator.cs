@@ -53,6 +53,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add("Auth:Jwt:Authority must be an absolute URL (the issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.SignIn.ClientId) && !jwt.Enabled)
+        {
+            failures.Add("Auth:SignIn:ClientId needs Auth:Jwt:Authority: the page signs in at that issuer.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -6,11 +6,22 @@ namespace HeadCt.Gateway.Security;
 /// </summary>
 public static class PublicPaths
 {
-    private static readonly PathString[] Exact = ["/", "/index.html", "/favicon.ico", "/health", "/alive"];
+    private static readonly PathString[] Exact = ["/", "/index.html", "/favicon.ico", "/health", "/alive", SignInConfigPath];
     private static readonly PathString[] Prefixes = ["/app", "/openapi", "/scalar"];
+
+    /// <summary>How the page may sign in: read before anyone has signed in.</summary>
+    public const string SignInConfigPath = "/config/sign-in";
+
+    /// <summary>The code-for-token exchange of the page's sign-in; the issuer checks the code and the PKCE verifier.</summary>
+    public const string SignInTokenPath = "/config/sign-in/token";
 
     public static bool Contains(HttpRequest request)
     {
+        if (HttpMethods.IsPost(request.Method) && request.Path.Equals(SignInTokenPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             return false;

@@ -63,22 +63,33 @@ public static class ResultsApi
             return ProcessorProblems.StudyNotFound(id);
         }
 
-        var metadata = update.ToMetadata(time.GetUtcNow());
-        ResultStatus? refusedStatus = null;
+        var now = time.GetUtcNow();
+        var metadata = update.ToMetadata(now);
+        IResult? refused = null;
         var outcome = await results.UpdateAsync(id, document =>
         {
-            // A verdict needs a result to judge: a failed (or unfinished) study can carry comments and tags, not a review.
-            if (metadata.Review is not null && document.Status != ResultStatus.Completed)
+            // A verdict needs a finding to judge: a failed or unfinished study, or one the model does not apply to,
+            // can carry comments and tags, not a decision.
+            if (metadata.Review is not null && ReviewRefusal(document) is { } refusal)
             {
-                refusedStatus = document.Status;
+                refused = refusal;
                 return null;
             }
 
-            return document with { Metadata = metadata };
+            // The same decision saved again stays the decision of whoever made it, when they made it.
+            var kept = metadata.Review?.Decision is { } same && document.Metadata.Review?.Decision == same
+                ? metadata with { Review = document.Metadata.Review }
+                : metadata;
+            var entry = ReviewHistoryEntry.Of(document.Metadata, kept, update.Author, now);
+            return document with
+            {
+                Metadata = kept,
+                ReviewHistory = entry is null ? document.ReviewHistory : [.. document.ReviewHistory, entry],
+            };
         }, ifMatch, cancellationToken);
-        if (refusedStatus is { } status)
+        if (refused is not null)
         {
-            return ProcessorProblems.ReviewNotAllowed(id, status);
+            return refused;
         }
 
         return outcome switch
@@ -89,6 +100,13 @@ public static class ResultsApi
             _ => ProcessorProblems.StudyNotFound(id),
         };
     }
+
+    private static IResult? ReviewRefusal(ResultDocument document) => document switch
+    {
+        { Status: not ResultStatus.Completed } => ProcessorProblems.ReviewNotAllowed(document.Id, document.Status),
+        { Applicability.Applicable: false } => ProcessorProblems.ReviewNotApplicable(document.Id, document.Applicability!.Summary),
+        _ => null,
+    };
 
     private static async Task<IResult> DeleteAsync(
         string id, IResultStore results, RenderingStore renderings, StudyViewCache views, ILoggerFactory loggers, CancellationToken cancellationToken)

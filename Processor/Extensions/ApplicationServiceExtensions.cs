@@ -53,6 +53,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<AttentionStage>();
         services.AddSingleton<InferenceStage>();
         services.AddSingleton<StudyPixelBudget>();
+        services.AddSingleton<StudyMemoryGate>();
         services.AddSingleton<HeadCt.Processor.Shadow.ShadowStage>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<StudyClaimsContainer>();

@@ -14,7 +14,7 @@ namespace HeadCt.Processor.Pipeline;
 /// </summary>
 public sealed class StudyPipeline(
     IStudyFileSource files, ImagingStage imaging, InferenceStage inference, Shadow.ShadowStage shadows, IOptions<PipelineOptions> options, TimeProvider time,
-    StudyPixelBudget pixelBudget, RenderingStore renderings)
+    StudyPixelBudget pixelBudget, StudyMemoryGate memory, RenderingStore renderings)
 {
     public async Task<PipelineOutput> RunAsync(string studyId, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ public sealed class StudyPipeline(
             }
 
             pixelBudget.Check(instances);
+            using var reservation = await ReserveMemoryAsync(instances, cancellationToken);
 
             if (instances.Count == 0)
             {
@@ -89,5 +90,16 @@ public sealed class StudyPipeline(
                 Shadows = shadowRecords,
             };
         }
+    }
+
+    /// <summary>The study's share of the processor's memory, waited for (the wait is a tag of the job's span).</summary>
+    private async Task<IDisposable> ReserveMemoryAsync(IReadOnlyList<Imaging.Selection.InstanceFile> instances, CancellationToken cancellationToken)
+    {
+        var bytes = memory.EstimateBytes(instances);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var reservation = await memory.ReserveAsync(bytes, cancellationToken);
+        System.Diagnostics.Activity.Current?.SetTag("headct.memory.reserved_mib", bytes >> 20);
+        System.Diagnostics.Activity.Current?.SetTag("headct.memory.wait_ms", (long)waited.Elapsed.TotalMilliseconds);
+        return reservation;
     }
 }

@@ -26,6 +26,13 @@ public static class ProcessorProblems
         detail: $"Study '{id}' is {ProcessorJson.Name(status)}: there is no result to agree or disagree with. A comment and tags can still be saved.",
         extensions: new Dictionary<string, object?> { ["studyStatus"] = ProcessorJson.Name(status) });
 
+    public static IResult ReviewNotApplicable(string id, string? why) => HttpResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, type: ProblemTypes.ReviewNotAllowed,
+        title: "The model does not apply to this study, so there is no finding to review.",
+        detail: $"Study '{id}' is outside what the model was made for{(why is null ? "" : $" ({why})")}: no finding was given, so " +
+                "there is nothing to agree or disagree with. A comment and tags can still be saved.",
+        extensions: new Dictionary<string, object?> { ["studyStatus"] = "completed", ["applicable"] = false });
+
     public static IResult NotRendered(string id, string kind) => HttpResults.Problem(
         statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotRendered,
         title: $"No {kind} for this study.",

@@ -37,6 +37,9 @@ public sealed record ResultDocument
 
     public ResultMetadata Metadata { get; init; } = new(null, null, new Dictionary<string, string>());
 
+    /// <summary>Every saved change of the comment or the review decision, oldest first (who, when, what).</summary>
+    public IReadOnlyList<ReviewHistoryEntry> ReviewHistory { get; init; } = [];
+
     /// <summary>Why the last attempt failed (kept while retrying), or why the job ended failed.</summary>
     public string? FailureReason { get; init; }
 

@@ -28,6 +28,7 @@ internal static class JobFailures
         PipelineException or DicomException => error.Message,
         ImagingException imaging => imaging.Reason,
         StorageUnavailableException => "Storage was unavailable.",
+        OutOfMemoryException => "The processor ran out of memory on this study; it is tried again (Worker:MaxAttempts) when other work has finished.",
         OverflowException => "A size declared in the study's data overflows what can be computed (OverflowException); retrying would not help.",
         AggregateException { InnerExceptions.Count: > 0 } aggregate => ReasonOf(aggregate.InnerExceptions[0]),
         _ when IsPermanent(error) => $"The study's data cannot be processed ({error.GetType().Name}); retrying would not help.",

@@ -39,4 +39,24 @@ public sealed class WorkerOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ClaimWait { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>
+    /// Memory the studies being processed may take together, in MiB; 0 derives it from the memory the runtime may use
+    /// (the container's limit or the GC heap limit) less the view cache and <see cref="MemoryReserveMegabytes"/>. A job
+    /// waits for its share before the volume is built; a study larger than the whole budget fails with the figures.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int MemoryBudgetMegabytes { get; set; }
+
+    /// <summary>What the process needs besides studies and views (runtime, model sessions, requests), in MiB.</summary>
+    [Range(0, 65_536)]
+    public int MemoryReserveMegabytes { get; set; } = 512;
+
+    /// <summary>
+    /// Managed memory one stored voxel costs while its study is processed (decoded slices, the float volume, the model's
+    /// input, attention, the stored form). Measured with bench/Load: a 600-slice 512² study failed with a 1 GiB GC heap
+    /// limit and completed with 1.5 GiB, i.e. between 6 and 9.5 bytes per voxel.
+    /// </summary>
+    [Range(1, 64)]
+    public int BytesPerVoxel { get; set; } = 8;
 }

@@ -1,6 +1,9 @@
 namespace HeadCt.StudyIndex.Worklist;
 
-/// <summary>One row of the worklist: the study of ours, its DICOM identity, where it stands and what the model said.</summary>
+/// <summary>
+/// One row of the worklist: the study of ours, its DICOM identity (dates as DA <c>YYYYMMDD</c>, time as TM), where it
+/// stands and what the model said. <see cref="Deidentified"/>: the name and id are the pseudonyms of de-identification.
+/// </summary>
 public sealed record WorklistItem(
     string Id,
     DateTimeOffset ReceivedAt,
@@ -24,4 +27,8 @@ public sealed record WorklistItem(
     string? Applicability,
     double? OodScore,
     string? ReviewDecision,
-    bool Priority);
+    bool Priority,
+    string? PatientSex = null,
+    string? PatientBirthDate = null,
+    string? StudyTime = null,
+    bool Deidentified = false);

@@ -13,7 +13,14 @@ public sealed class WorklistSearch(NpgsqlDataSource database, IOptions<IndexOpti
     private const string Columns =
         "study_id, received_at, source, file_count, study_instance_uid, patient_name, patient_id, study_date, " +
         "study_description, accession_number, modalities, status, failure_reason, completed_at, probability, positive, " +
-        "decision_threshold, model_name, model_version, applicability, ood_score, review_decision, triage_group";
+        "decision_threshold, model_name, model_version, applicability, ood_score, review_decision, triage_group, " +
+        "patient_sex, patient_birth_date, study_time, deidentified";
+
+    // The worklist row with the patient and study attributes only the DICOM study keeps (sex, birth date, time). A row
+    // is de-identified when its patient id is the pseudonym the gateway's confidentiality profile writes.
+    private const string Source =
+        "(SELECT w.*, s.patient_sex, s.patient_birth_date, s.study_time, w.patient_id = 'ANON-' || w.study_id AS deidentified " +
+        "FROM worklist w LEFT JOIN studies s ON s.study_instance_uid = w.study_instance_uid) AS worklist";
 
     /// <summary>The page, and whether more rows follow it.</summary>
     public async Task<(IReadOnlyList<WorklistItem> Items, bool HasMore)> SearchAsync(WorklistQuery query, CancellationToken cancellationToken)
@@ -62,7 +69,7 @@ public sealed class WorklistSearch(NpgsqlDataSource database, IOptions<IndexOpti
             conditions.Add(review == "unreviewed" ? "review_decision IS NULL" : $"review_decision = {Parameter(command, review)}");
         }
 
-        var sql = new StringBuilder($"SELECT {Columns} FROM worklist");
+        var sql = new StringBuilder($"SELECT {Columns} FROM {Source}");
         if (conditions.Count > 0)
         {
             sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
@@ -88,7 +95,8 @@ public sealed class WorklistSearch(NpgsqlDataSource database, IOptions<IndexOpti
                     reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
                     Number(reader, 14), reader.IsDBNull(15) ? null : reader.GetBoolean(15), Number(reader, 16),
                     Text(reader, 17), Text(reader, 18), Text(reader, 19), Number(reader, 20), Text(reader, 21),
-                    reader.GetInt16(22) == 0));
+                    reader.GetInt16(22) == 0,
+                    Text(reader, 23), Text(reader, 24), Text(reader, 25), !reader.IsDBNull(26) && reader.GetBoolean(26)));
             }
         }
 

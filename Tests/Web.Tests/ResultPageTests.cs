@@ -73,13 +73,15 @@ public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output)
             if (refused.StatusCode == HttpStatusCode.Unauthorized)
             {
                 await Expect(banner).ToBeVisibleAsync();
-                await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
+                await Expect(banner).ToContainTextAsync("You are signed out");
+                await Expect(page.Locator("#sign-in-organisation")).ToBeFocusedAsync();
+                await Expect(page.Locator("#worklist-message")).ToContainTextAsync("You are signed out");
             }
             else
             {
                 Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-                await Expect(page.Locator("#recent-list")).ToBeAttachedAsync();
-                await Expect(page.Locator("#recent-message")).Not.ToContainTextAsync("could not be loaded");
+                await Expect(page.Locator("#worklist-rows")).ToBeAttachedAsync();
+                await Expect(page.Locator("#worklist-message")).ToBeHiddenAsync();
                 await Expect(banner).ToBeHiddenAsync();
             }
         }
@@ -87,7 +89,7 @@ public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output)
         await page.GetByLabel("API key").FillAsync(app.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use key" }).ClickAsync();
         await Expect(page.Locator("#sign-in-state")).ToHaveTextAsync("Key in use for this tab.");
-        await Expect(page.Locator("#recent-message")).Not.ToContainTextAsync("could not be loaded");
+        await Expect(page.Locator("#worklist-message")).ToBeHiddenAsync();
     }
 
     private async Task<string> UploadAndWatchAsync(IPage page, PhantomSeries series)
@@ -118,7 +120,7 @@ public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output)
         Assert.Equal(totalBytes, progress[^1][1]);
         Assert.Equal(progress[^1][1], progress[^1][0]);
         await Expect(page.Locator("#upload-message")).ToContainTextAsync($"Stored {series.Files.Count} DICOM files");
-        await Expect(page.Locator($"#recent-list a[data-id='{id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#worklist-rows tr[data-id='{id}']")).ToBeAttachedAsync();
 
         await Expect(page.Locator("#status-text")).ToHaveAttributeAsync("data-status", "completed",
             new() { Timeout = (float)ProcessingTimeout.TotalMilliseconds });
@@ -300,8 +302,9 @@ public sealed class ResultPageTests(WebAppFixture app, ITestOutputHelper output)
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" }).ClickAsync();
 
-        await Expect(page.Locator("#study-empty")).ToHaveTextAsync($"Study {id} was deleted.");
-        await Expect(page.Locator($"#recent-list a[data-id='{id}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#worklist-notice")).ToHaveTextAsync($"Study {id} was deleted.");
+        await Expect(page.Locator("#worklist")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#worklist-rows tr[data-id='{id}']")).ToHaveCountAsync(0);
         using var response = await gateway.GetAsync($"results/{id}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         using var list = await gateway.GetAsync("results?limit=100");

@@ -6,8 +6,8 @@ namespace HeadCt.Web.Tests;
 
 /// <summary>
 /// Issue 6 part 2: a .zip dropped on the drop zone is uploaded as it is (the gateway unpacks it) and the study appears
-/// in GET /results, newest first, with its file count and status; a study the processor refuses ends "failed" on the
-/// page with the processor's reason.
+/// in GET /results, newest first, with its file count and status, and on the worklist; a study the processor refuses
+/// ends "failed" on the page with the processor's reason in words.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class UploadPanelTests(WebAppFixture app) : ChromiumTest
@@ -37,7 +37,7 @@ public sealed class UploadPanelTests(WebAppFixture app) : ChromiumTest
         await Expect(page.Locator("#upload-message")).ToContainTextAsync($"Stored {series.Files.Count} DICOM files");
         await Expect(page.Locator("#upload-progress")).ToHaveAttributeAsync("value", zip.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("#status-text")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 90_000 });
-        await Expect(page.Locator($"#recent-list a[data-id='{id}'] .badge")).ToHaveTextAsync("completed");
+        await Expect(page.Locator($"#worklist-rows tr[data-id='{id}'] .badge.status-completed")).ToHaveTextAsync("Completed");
 
         using var gateway = app.CreateGatewayClient();
         var list = await gateway.GetFromJsonAsync<JsonElement>("results?limit=100");
@@ -75,11 +75,11 @@ public sealed class UploadPanelTests(WebAppFixture app) : ChromiumTest
         var result = await gateway.GetFromJsonAsync<JsonElement>($"results/{id}");
         var reason = result.GetProperty("failureReason").GetString();
         Assert.False(string.IsNullOrWhiteSpace(reason));
-        await Expect(page.Locator("#status-text")).ToHaveTextAsync($"Failed: {reason}");
+        await Expect(page.Locator("#status-text")).ToContainTextAsync($"Failed. The study could not be processed: {reason}");
         await Expect(page.Locator("#status-steps li[data-step='done']")).ToHaveTextAsync("Failed");
         await Expect(page.Locator("#no-prediction")).ToContainTextAsync("processing failed");
         await Expect(page.Locator("#viewer")).ToBeHiddenAsync();
-        await Expect(page.Locator($"#recent-list a[data-id='{id}'] .badge")).ToHaveTextAsync("failed");
+        await Expect(page.Locator($"#worklist-rows tr[data-id='{id}'] .badge.status-failed")).ToHaveTextAsync("Failed");
 
         using var deleted = await gateway.DeleteAsync($"results/{id}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

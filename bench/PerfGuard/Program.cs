@@ -9,6 +9,7 @@ return args switch
 {
     ["j2k", .. var rest] => Jpeg2000Comparison.Run(rest),
     ["j2k-profile", .. var rest] => Jpeg2000Profile.Run(rest),
+    ["measure-one", var group] => RegressionCheck.MeasureOne(int.Parse(group, System.Globalization.CultureInfo.InvariantCulture)),
     _ => RegressionCheck.Run(
         Path.Combine(CorpusLocator.RepositoryRoot(), "bench", "perf-baseline.json"),
         update: args.Contains("--update-baseline")),

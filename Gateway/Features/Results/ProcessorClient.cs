@@ -93,13 +93,14 @@ public sealed class ProcessorClient(HttpClient http, IOptions<ProcessorClientOpt
             return request;
         }, "get image", cancellationToken);
 
+    /// <param name="author">The authenticated principal, recorded in the review history as who saved.</param>
     public Task<HttpResponseMessage> PutMetadataAsync(
-        string studyId, MetadataUpdate update, string? ifMatch, CancellationToken cancellationToken) =>
+        string studyId, MetadataUpdate update, string author, string? ifMatch, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Put, $"results/{studyId}")
             {
-                Content = JsonContent.Create(update, options: GatewayJson.Options),
+                Content = JsonContent.Create(new { update.Comment, update.Review, update.Tags, Author = author }, options: GatewayJson.Options),
             };
             if (ifMatch is not null)
             {

@@ -21,4 +21,8 @@ public sealed record ResultDocumentSchema(
     PredictionRecord? Prediction,
     IReadOnlyDictionary<string, double>? Timings,
     JsonElement Metadata,
+    IReadOnlyList<ReviewHistoryEntrySchema> ReviewHistory,
     string? FailureReason);
+
+/// <summary>One saved change of the comment or the review decision: who (the signed-in principal), when, what.</summary>
+public sealed record ReviewHistoryEntrySchema(string? Decision, string? Comment, string? Reviewer, DateTimeOffset SavedAt);

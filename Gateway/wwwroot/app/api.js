@@ -1,9 +1,10 @@
-// Every call to the gateway goes through here: it adds the API key and turns 401 into the sign-in prompt.
-import { apiKey, signInNeeded } from './auth.js';
+// Every call to the gateway goes through here: it adds the credential (API key or organisation token), turns 401
+// into the sign-in prompt and a network failure into an ApiError with status 0.
+import { credentialHeaders, signInNeeded } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `The server answered ${status}.`);
+    super(problem?.detail || problem?.title || (status ? `The server answered ${status}.` : 'The server could not be reached.'));
     this.status = status;
     this.problem = problem;
   }
@@ -11,13 +12,18 @@ export class ApiError extends Error {
 
 function withKey(headers) {
   const all = new Headers(headers);
-  const key = apiKey();
-  if (key) all.set('X-Api-Key', key);
+  for (const [name, value] of Object.entries(credentialHeaders())) all.set(name, value);
   return all;
 }
 
 export async function apiFetch(path, init = {}) {
-  const response = await fetch(path, { ...init, headers: withKey(init.headers) });
+  let response;
+  try {
+    response = await fetch(path, { ...init, headers: withKey(init.headers) });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, null);
+  }
   if (response.status === 401) signInNeeded();
   return response;
 }
@@ -76,7 +82,7 @@ export function upload(files, onProgress, signal) {
       if (request.status === 401) signInNeeded();
       reject(new ApiError(request.status, request.response));
     });
-    request.addEventListener('error', () => reject(new ApiError(0, { detail: 'The upload did not reach the server.' })));
+    request.addEventListener('error', () => reject(new ApiError(0, null)));
     request.addEventListener('abort', () => reject(new ApiError(0, { detail: 'The upload was cancelled.' })));
     signal?.addEventListener('abort', () => request.abort());
     request.send(form);

@@ -1,34 +1,41 @@
-// Wires the page: sign-in, upload, recent studies and the study view; the open study lives in the URL
-// (#/studies/{id}) so a reload or a shared link shows the same study.
+// Wires the page: sign-in, upload, the worklist (the home page) and the study view; the open study lives in the URL
+// (#/studies/{id}) so a reload or a shared link shows the same study, and #/ is the worklist.
 import { onKeyChange, setUpSignIn } from './auth.js';
-import { setUpStudyList } from './study-list.js';
+import { showMessage } from './messages.js';
 import { createStudyView } from './study-view.js';
 import { setUpUpload } from './upload.js';
+import { setUpWorklist } from './worklist.js';
 
 const studyRoute = /^#\/studies\/([0-9a-f]{32})$/;
+const pageMessage = document.getElementById('page-message');
 
-setUpSignIn();
-const list = setUpStudyList();
-const view = createStudyView(() => {
-  history.replaceState(null, '', location.pathname);
-  list.refresh();
-}, () => list.refresh());
+const worklist = setUpWorklist();
+const view = createStudyView((id) => {
+  document.getElementById('worklist-notice').textContent = `Study ${id} was deleted.`;
+  location.hash = '#/';
+  worklist.refresh();
+}, () => worklist.refresh(), (id) => worklist.item(id));
 
 function route() {
   const match = studyRoute.exec(location.hash);
-  list.markOpen(match?.[1] ?? null);
+  worklist.markOpen(match?.[1] ?? null);
+  document.getElementById('worklist').hidden = Boolean(match);
+  document.getElementById('study').hidden = !match;
   if (match) view.open(match[1]);
   else view.close();
 }
 
 setUpUpload((id) => {
   location.hash = `#/studies/${id}`;
-  list.refresh();
+  worklist.refresh();
 });
 onKeyChange(() => {
-  list.refresh();
+  showMessage(pageMessage, null);
+  worklist.refresh();
   route();
 });
 window.addEventListener('hashchange', route);
-route();
-list.refresh();
+setUpSignIn((error) => showMessage(pageMessage, error)).then(() => {
+  route();
+  worklist.refresh();
+});

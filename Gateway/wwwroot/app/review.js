@@ -1,8 +1,11 @@
 // The review form: comment and decision, saved with PUT /results/{id} guarded by If-Match. The reviewer is whoever
-// the key or token belongs to (the server records it), not something typed here. A 412 (someone saved in between)
-// shows both versions side by side and keeps what the user typed.
-import { apiFetch, getJson, problemOf } from './api.js';
+// the key or token belongs to (the server records it, GET /me names it here), not something typed here. A decision
+// needs a completed study the model applies to: the server refuses it otherwise (409) and the form says so before
+// anyone tries. A 412 (someone saved in between) shows both versions side by side and keeps what the user typed.
+// Every saved change is listed in the history (who, when, decision, comment), kept by the server.
+import { apiFetch, ApiError, getJson, problemOf } from './api.js';
 import { dateTime, el } from './format.js';
+import { plainMessage, showMessage } from './messages.js';
 
 const decisions = [['agree', 'Agree'], ['disagree', 'Disagree'], ['uncertain', 'Uncertain'], ['', 'No decision']];
 
@@ -14,15 +17,19 @@ export function createReview(container, onSaved) {
   });
   const save = el('button', { type: 'submit', id: 'review-save' }, 'Save review');
   const status = el('p', { id: 'review-status', role: 'status' });
+  const refusal = el('div', { id: 'review-message', class: 'message', role: 'alert', hidden: true });
+  const rule = el('p', { id: 'review-rule', class: 'review-rule', hidden: true });
+  const signedAs = el('p', { id: 'review-as', class: 'muted' }, 'Saved under the name of your API key or sign-in.');
+  const history = el('div', { id: 'review-history' });
   const conflict = el('div', { id: 'review-conflict', class: 'conflict', role: 'alert', hidden: true });
   const saved = el('div', { id: 'review-saved' });
   const form = el('form', { id: 'review-form', class: 'review-form' },
     el('div', { class: 'control' }, el('label', { for: 'review-comment' }, 'Comment'), comment),
-    el('fieldset', {}, el('legend', {}, 'Decision on the model output'), radios.map((r) => r.label)),
-    el('p', { class: 'muted' }, 'Saved under the name of your API key or sign-in.'),
+    el('fieldset', { id: 'review-decisions' }, el('legend', {}, 'Decision on the model output'), rule, radios.map((r) => r.label)),
+    signedAs,
     el('div', { class: 'buttons' }, save),
-    status);
-  container.replaceChildren(saved, form, conflict);
+    status, refusal);
+  container.replaceChildren(saved, form, conflict, history);
 
   let study = null;
   let etag = null;
@@ -50,6 +57,7 @@ export function createReview(container, onSaved) {
   async function put() {
     save.disabled = true;
     status.textContent = 'Saving…';
+    showMessage(refusal, null);
     try {
       const response = await apiFetch(`/results/${study.id}`, {
         method: 'PUT',
@@ -65,12 +73,12 @@ export function createReview(container, onSaved) {
       } else if (response.status === 412) {
         await showConflict();
       } else {
-        const problem = await problemOf(response);
-        const errors = problem?.errors ? Object.entries(problem.errors).map(([field, messages]) => `${field || 'body'}: ${messages.join(' ')}`) : [];
-        status.textContent = `Not saved: ${problem?.title ?? response.status}${errors.length ? ` (${errors.join('; ')})` : ''}`;
+        status.textContent = 'Not saved.';
+        showMessage(refusal, new ApiError(response.status, await problemOf(response)));
       }
     } catch (error) {
-      status.textContent = `Not saved: ${error.message}`;
+      status.textContent = 'Not saved.';
+      showMessage(refusal, error);
     } finally {
       save.disabled = false;
     }
@@ -105,6 +113,37 @@ export function createReview(container, onSaved) {
       : el('p', { class: 'muted' }, 'No review saved yet.'));
   }
 
+  // The server's rule, mirrored: say why no decision can be given and keep the radios from offering one.
+  function applyRule(document) {
+    const why = decisionRefusal(document);
+    rule.hidden = !why;
+    rule.textContent = why ?? '';
+    for (const r of radios) r.input.disabled = Boolean(why) && r.input.value !== '';
+  }
+
+  function renderHistory(entries) {
+    history.replaceChildren(el('h4', {}, 'Review history'), entries.length
+      ? el('table', { class: 'review-history' },
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'When'), el('th', { scope: 'col' }, 'Who'),
+          el('th', { scope: 'col' }, 'Decision'), el('th', { scope: 'col' }, 'Comment'))),
+        el('tbody', {}, [...entries].reverse().map((entry) => el('tr', { 'data-reviewer': entry.reviewer ?? '' },
+          el('td', {}, dateTime(entry.savedAt)),
+          el('td', { class: 'review-history-who' }, entry.reviewer ?? '—'),
+          el('td', { class: 'review-history-decision' }, entry.decision ?? 'no decision'),
+          el('td', { class: 'saved-comment' }, entry.comment ?? '')))))
+      : el('p', { class: 'muted' }, 'Nothing saved yet.'));
+  }
+
+  async function showWho() {
+    try {
+      const { body: me } = await getJson('/me');
+      signedAs.textContent = `Saved as ${me.name}: the name of your ${me.credential === 'organisation' ? 'organisation sign-in' : 'API key'}.`;
+      signedAs.dataset.name = me.name;
+    } catch {
+      signedAs.textContent = 'Saved under the name of your API key or sign-in.';
+    }
+  }
+
   return {
     /** The document and ETag of the last GET or PUT; the form keeps unsaved typing. */
     show(document, documentEtag) {
@@ -112,6 +151,12 @@ export function createReview(container, onSaved) {
       study = document;
       etag = documentEtag;
       renderSaved(document.metadata);
+      renderHistory(document.reviewHistory ?? []);
+      applyRule(document);
+      if (other) {
+        showMessage(refusal, null);
+        showWho();
+      }
       if (other) {
         conflict.hidden = true;
         status.textContent = '';
@@ -119,6 +164,19 @@ export function createReview(container, onSaved) {
       if (other || !dirty) fill(document.metadata);
     },
   };
+}
+
+/** Why this study cannot take a decision (the server's 409 review-not-allowed, in words), or null. */
+export function decisionRefusal(document) {
+  if (document.status === 'failed' || document.applicability?.applicable === false) {
+    return plainMessage(new ApiError(409, {
+      type: 'https://headct.dev/problems/review-not-allowed',
+      studyStatus: document.status,
+      applicable: document.applicability?.applicable,
+    }));
+  }
+  if (document.status !== 'completed') return plainMessage(new ApiError(409, { type: 'https://headct.dev/problems/review-not-allowed', studyStatus: document.status }));
+  return null;
 }
 
 function version(title, comment, review, id) {

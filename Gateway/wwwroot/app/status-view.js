@@ -1,4 +1,7 @@
-// The job's progress as steps: queued → processing → completed, or failed with its reason.
+// The job's progress as steps: queued → processing → completed, or failed with its reason in words (the processor's
+// own text one click away).
+import { failureMessage, technicalDetail } from './messages.js';
+
 const order = ['queued', 'processing', 'done'];
 
 export function renderStatus(result) {
@@ -19,7 +22,8 @@ export function renderStatus(result) {
     queued: 'Queued: waiting for a worker.',
     processing: `Processing${attempts}: reading the series, building the volume, running the model.`,
     completed: `Completed${result.completedAt ? ` at ${new Date(result.completedAt).toLocaleString()}` : ''}.`,
-    failed: `Failed: ${result.failureReason ?? 'no reason given.'}`,
+    failed: `Failed. ${failureMessage(result.failureReason)}`,
   }[result.status] ?? `Status: ${result.status}`;
   text.dataset.status = result.status;
+  if (result.status === 'failed') text.append(technicalDetail(null, `Reason recorded by the processor: ${result.failureReason ?? '(none)'}`));
 }

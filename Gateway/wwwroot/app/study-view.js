@@ -1,14 +1,18 @@
 // One study: live status while it is processed, then the result view and the review, and deletion.
 import { apiFetch, problemOf } from './api.js';
 import { renderFinding } from './finding.js';
+import { renderIdentityBanner } from './identity-banner.js';
+import { showMessage } from './messages.js';
 import { createProjections } from './projections.js';
 import { createReview } from './review.js';
 import { renderSeries } from './series.js';
 import { createSliceViewer } from './slice-viewer.js';
 import { pollResult } from './status-poller.js';
 import { renderStatus } from './status-view.js';
+import { identityFromWorklistItem } from './worklist-identity.js';
 
-export function createStudyView(onDeleted, onStatusChange) {
+/** itemOf(id): the study's worklist row when the worklist has it, for the identity banner. */
+export function createStudyView(onDeleted, onStatusChange, itemOf = () => null) {
   const heading = document.getElementById('study-heading');
   const empty = document.getElementById('study-empty');
   const body = document.getElementById('study-body');
@@ -16,6 +20,8 @@ export function createStudyView(onDeleted, onStatusChange) {
   const viewer = createSliceViewer(document.getElementById('slice-viewer'));
   const review = createReview(document.getElementById('review'), (doc, etag) => show(doc, etag));
   const dialog = document.getElementById('delete-dialog');
+  const message = document.getElementById('study-message');
+  const identity = document.getElementById('study-identity');
   let current = null;
   let stopPolling = () => {};
 
@@ -24,6 +30,8 @@ export function createStudyView(onDeleted, onStatusChange) {
     current = result;
     body.hidden = false;
     empty.hidden = true;
+    showMessage(message, null);
+    showIdentity(result.id);
     renderStatus(result);
     renderFinding(document.getElementById('finding'), result);
     renderSeries(document.getElementById('series'), result);
@@ -32,15 +40,23 @@ export function createStudyView(onDeleted, onStatusChange) {
     review.show(result, etag);
   }
 
-  function close(message) {
+  function showIdentity(id) {
+    const item = itemOf(id);
+    if (item) renderIdentityBanner(identity, identityFromWorklistItem(item));
+    else identity.replaceChildren();
+  }
+
+  function close(text) {
     stopPolling();
     current = null;
+    identity.replaceChildren();
+    showMessage(message, null);
     projections.clear();
     viewer.clear();
     body.hidden = true;
     empty.hidden = false;
     heading.textContent = 'No study open';
-    empty.textContent = message ?? 'Upload a study or open one from the list of recent studies.';
+    empty.textContent = text ?? 'Upload a study or open one from the worklist.';
   }
 
   function open(id) {
@@ -50,8 +66,12 @@ export function createStudyView(onDeleted, onStatusChange) {
       heading.textContent = `Study ${id}`;
     }
     stopPolling = pollResult(id, show, (error) => {
-      if (error.status === 404) close(`Study ${id} does not exist (it may have been deleted).`);
-      else if (!current) empty.textContent = `The study could not be loaded: ${error.message}`;
+      if (error.status === 404) {
+        close(`Study ${id} does not exist (it may have been deleted).`);
+        return;
+      }
+      if (!current) empty.textContent = 'The study could not be loaded.';
+      showMessage(message, error);
     });
   }
 
@@ -69,8 +89,7 @@ export function createStudyView(onDeleted, onStatusChange) {
       close(`Study ${id} was deleted.`);
       onDeleted(id);
     } else {
-      const problem = await problemOf(response);
-      document.getElementById('status-text').textContent = `Not deleted: ${problem?.detail ?? response.status}`;
+      showMessage(message, { status: response.status, problem: await problemOf(response) }, { prefix: 'The study was not deleted. ' });
     }
   });
 

@@ -2,6 +2,7 @@
 import { upload } from './api.js';
 import { droppedFiles, pickedFiles } from './dropped-files.js';
 import { bytes } from './format.js';
+import { showMessage } from './messages.js';
 
 export function setUpUpload(onUploaded) {
   const zone = document.getElementById('drop-zone');
@@ -9,6 +10,7 @@ export function setUpUpload(onUploaded) {
   const progress = document.getElementById('upload-progress');
   const progressText = document.getElementById('upload-progress-text');
   const message = document.getElementById('upload-message');
+  const failure = document.getElementById('upload-failure');
   let busy = false;
 
   async function send(files) {
@@ -26,6 +28,7 @@ export function setUpUpload(onUploaded) {
     progress.value = 0;
     progressText.textContent = `0 of ${bytes(total)} sent`;
     message.textContent = `Uploading ${files.length} file${files.length === 1 ? '' : 's'}…`;
+    showMessage(failure, null);
     try {
       const accepted = await upload(files, (sent, size) => {
         // The multipart body is a little larger than the files; scale so the bar ends at the files' size.
@@ -39,9 +42,8 @@ export function setUpUpload(onUploaded) {
         (rejected ? `; ${rejected} refused (${accepted.rejected.slice(0, 3).map((r) => `${r.file}: ${r.reason}`).join('; ')})` : '') + '.';
       onUploaded(accepted.id);
     } catch (error) {
-      const refused = error.problem?.rejected;
-      message.textContent = `Upload failed: ${error.message}` +
-        (Array.isArray(refused) && refused.length ? ` (${refused.slice(0, 3).map((r) => `${r.file}: ${r.reason}`).join('; ')})` : '');
+      message.textContent = 'Upload failed.';
+      showMessage(failure, error);
     } finally {
       busy = false;
       zone.classList.remove('busy');

@@ -13,7 +13,7 @@ public static class TestCredentials
     public const string UploaderKeyName = "test-uploader";
     public const string ReviewerKeyName = "test-reviewer";
     public const string DevKeyName = "development";
-    public const string JwtAudience = "headct-gateway";
+    public const string JwtAudience = TestOidcIssuer.Audience;
 
     public static readonly string DevApiKey = NewKey();
     public static readonly string ServiceKey = NewKey();
@@ -38,6 +38,7 @@ public static class TestCredentials
         ["Auth__ApiKeys__2__Key"] = ReviewerKey,
         ["Auth__Jwt__Authority"] = TestOidcIssuer.Instance.Issuer,
         ["Auth__Jwt__Audience"] = JwtAudience,
+        ["Auth__SignIn__ClientId"] = TestOidcIssuer.ClientId,
         // The loopback issuer speaks plain HTTP; every real deployment keeps the default (HTTPS metadata only).
         ["Auth__Jwt__RequireHttpsMetadata"] = "false",
     };

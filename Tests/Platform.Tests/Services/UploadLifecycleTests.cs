@@ -52,7 +52,8 @@ public sealed class UploadLifecycleTests(ServicesAppFixture fixture)
     public async Task GivenCompletedStudy_WhenMetadataIsPutWithFreshThenStaleETag_ThenFirstIs200AndSecondIs412()
     {
         using var gateway = fixture.CreateGatewayClient();
-        var id = await StudyUploader.UploadAsync(gateway, CorpusFiles.SeriesFiles(CorpusFiles.GeHeadSeries).Take(3));
+        // A review decision needs a finding: a phantom head the model applies to.
+        var id = await StudyUploader.UploadAsync(gateway, PhantomHeads.WithSubduralLesion());
         var (_, freshETag) = await ResultPolling.WaitForStatusAsync(gateway, id, ProcessingTimeout, "completed");
 
         using var first = await PutMetadataAsync(gateway, id, freshETag, new

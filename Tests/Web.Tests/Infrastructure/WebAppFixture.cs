@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HeadCt.Platform.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,8 @@ namespace HeadCt.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real AppHost (storage, cache, processor, gateway) started through Aspire.Hosting.Testing with a fresh data
-/// folder and known credentials (contracts §3: the development admin key the page signs in with).
+/// folder and known credentials (contracts §3: the development admin key the page signs in with), and the loopback
+/// OIDC issuer (<see cref="TestOidcIssuer"/>) as the organisation the page can sign in with.
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
@@ -54,6 +56,12 @@ public sealed class WebAppFixture : IAsyncLifetime
                 $"Parameters:processor-service-key={Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))}",
             ];
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(arguments, timeout.Token);
+            var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == GatewayResource));
+            foreach (var (name, value) in SignInEnvironment)
+            {
+                gateway.WithEnvironment(name, value);
+            }
+
             builder.Services.AddLogging(logging =>
             {
                 logging.ClearProviders();
@@ -74,6 +82,15 @@ public sealed class WebAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"The AppHost did not become healthy: {exception.Message}{Environment.NewLine}{tail}", exception);
         }
     }
+
+    /// <summary>The loopback issuer as the gateway's OIDC authority and the page's sign-in (plain HTTP on loopback only).</summary>
+    private static Dictionary<string, string> SignInEnvironment => new()
+    {
+        ["Auth__Jwt__Authority"] = TestOidcIssuer.Instance.Issuer,
+        ["Auth__Jwt__Audience"] = TestOidcIssuer.Audience,
+        ["Auth__Jwt__RequireHttpsMetadata"] = "false",
+        ["Auth__SignIn__ClientId"] = TestOidcIssuer.ClientId,
+    };
 
     /// <summary>A client of the gateway that sends the development key, for checks beside the browser.</summary>
     public HttpClient CreateGatewayClient()

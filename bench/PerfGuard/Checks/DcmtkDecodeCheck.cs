@@ -44,7 +44,7 @@ internal sealed class DcmtkDecodeCheck(string name, string tool, SeriesEncoding 
             (Clock.Children, () => Run(tool, compressed, output)),
             (Clock.Children, () => Run(tool, native, output)));
         var dcmtk = samples[1].Zip(samples[2], (withCodec, without) => withCodec - without).ToArray();
-        return [new(name, RoundTimer.Median(samples[0]), RoundTimer.Median(dcmtk))];
+        return [Ratio.Paired(name, samples[0], 1, dcmtk, 1)];
     }
 
     public void Dispose() => folder.Delete(recursive: true);

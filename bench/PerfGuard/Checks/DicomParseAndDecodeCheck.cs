@@ -54,12 +54,12 @@ internal sealed class DicomParseAndDecodeCheck : IRatioCheck
                     foreach (var file in big)
                         PixelDataDecoder.DecodeFrame(file, 0, target);
             }));
-        var copy = RoundTimer.Median(samples[0]) / (CopyRepeats * slices.Length);
+        var copies = CopyRepeats * slices.Length;
         return
         [
-            new("header-parse/copy", RoundTimer.Median(samples[1]) / (ParseRepeats * slices.Length), copy),
-            new("native-decode-le/copy", RoundTimer.Median(samples[2]) / (CopyRepeats * little.Length), copy),
-            new("native-decode-be/copy", RoundTimer.Median(samples[3]) / (CopyRepeats * big.Length), copy),
+            Ratio.Paired("header-parse/copy", samples[1], ParseRepeats * slices.Length, samples[0], copies),
+            Ratio.Paired("native-decode-le/copy", samples[2], CopyRepeats * little.Length, samples[0], copies),
+            Ratio.Paired("native-decode-be/copy", samples[3], CopyRepeats * big.Length, samples[0], copies),
         ];
     }
 }

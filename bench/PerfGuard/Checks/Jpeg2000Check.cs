@@ -44,6 +44,6 @@ internal sealed class Jpeg2000Check : IRatioCheck
                 decoder.Decode(current.Encoded, current.Info, target);
             }),
             (Clock.Thread, () => OpenJpegDecoder.Decode(current.Encoded)));
-        return new(name, RoundTimer.Median(samples[0]), RoundTimer.Median(samples[1]));
+        return Ratio.Paired(name, samples[0], 1, samples[1], 1);
     }
 }

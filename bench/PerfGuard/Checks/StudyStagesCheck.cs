@@ -53,12 +53,11 @@ internal sealed class StudyStagesCheck : IRatioCheck
             }),
             (Clock.Thread, () => volume = StudyImaging.Build(instances, options).Volume!),
             (Clock.Thread, () => predictor.Predict(volume)));
-        var copy = RoundTimer.Median(samples[0]);
         return
         [
-            new("study-parse/copy", RoundTimer.Median(samples[1]) / ParseRepeats, copy),
-            new("study-volume/copy", RoundTimer.Median(samples[2]), copy),
-            new("study-inference/copy", RoundTimer.Median(samples[3]), copy),
+            Ratio.Paired("study-parse/copy", samples[1], ParseRepeats, samples[0], 1),
+            Ratio.Paired("study-volume/copy", samples[2], 1, samples[0], 1),
+            Ratio.Paired("study-inference/copy", samples[3], 1, samples[0], 1),
         ];
     }
 }

@@ -59,6 +59,13 @@ internal static class RoundTimer
         return samples;
     }
 
+    /// <summary>
+    /// The fastest round: on a shared machine other processes only ever add time (cache and memory-bandwidth contention,
+    /// a core taken away), so the minimum is the steadiest estimate of what the operation itself costs; the milliseconds
+    /// the CI step prints (its ratios are paired per round: <see cref="Checks.Ratio.Paired"/>).
+    /// </summary>
+    public static double Fastest(IReadOnlyList<double> values) => values.Min();
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();
