@@ -21,6 +21,7 @@ public sealed class WorklistPageTests(WebAppFixture app, ITestOutputHelper outpu
         await using var studies = await WorklistStudies.UploadAsync(app, withFailedAndNotApplicable: false);
         Assert.True(studies.SuspiciousResult.GetProperty("prediction").GetProperty("positive").GetBoolean(), "the lesion phantom must be above the threshold");
         Assert.False(studies.QuietResult.GetProperty("prediction").GetProperty("positive").GetBoolean(), "the phantom without a lesion must be below it");
+        var uid = (await studies.WorklistItemAsync(studies.SuspiciousId)).GetProperty("studyInstanceUid").GetString()!;
         var (page, errors) = await OpenAsync();
         await SignInWithKeyAsync(page);
         var suspicious = Row(page, studies.SuspiciousId);
@@ -40,6 +41,7 @@ public sealed class WorklistPageTests(WebAppFixture app, ITestOutputHelper outpu
         }
 
         await Expect(quiet).ToContainTextAsync("WL-BRAVO-72");
+        await Expect(suspicious.Locator("a.worklist-viewer")).ToHaveAttributeAsync("href", $"/viewer.html?study={Uri.EscapeDataString(uid)}");
         await AssertIdentityAdapterAsync(page, await studies.WorklistItemAsync(studies.SuspiciousId));
         await SaveScreenshotAsync(page);
 

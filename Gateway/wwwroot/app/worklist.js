@@ -2,7 +2,7 @@
 // first, most probable first) or newest first, filtered by status, applicability, model decision, review and arrival
 // date. It refreshes itself every few seconds, backing off exponentially while the server cannot answer. Each row
 // carries the patient and study identity (with a marker when they are de-identification's pseudonyms), the status and
-// the finding and a link to the study (the Cornerstone3D viewer of issue 20 is not merged yet).
+// the finding, a link to the study and one to the viewer.
 import { getJson } from './api.js';
 import { dateTime, el, number } from './format.js';
 import { renderIdentityBanner } from './identity-banner.js';
@@ -113,6 +113,9 @@ function row(item, open) {
   const identity = el('div', { class: 'worklist-identity' });
   renderIdentityBanner(identity, identityFromWorklistItem(item));
   const open_ = el('a', { href: `#/studies/${item.id}`, class: 'button worklist-open', 'data-id': item.id }, 'Open study');
+  const viewer = item.studyInstanceUid
+    ? el('a', { href: `/viewer.html?study=${encodeURIComponent(item.studyInstanceUid)}`, class: 'worklist-viewer' }, 'Open viewer')
+    : null;
   const tr = el('tr', {
     'data-id': item.id, 'data-status': item.status, 'data-priority': item.priority ? 'true' : 'false',
     'data-deidentified': item.deidentified ? 'true' : 'false', 'aria-current': open ? 'true' : null,
@@ -124,7 +127,7 @@ function row(item, open) {
     ? el('span', { class: `badge review-${item.reviewDecision}` }, item.reviewDecision)
     : el('span', { class: 'muted' }, 'unreviewed')),
   el('td', { class: 'worklist-received' }, dateTime(item.receivedAt)),
-  el('td', { class: 'worklist-actions' }, open_));
+  el('td', { class: 'worklist-actions' }, open_, viewer));
   // The whole row opens the study; the links inside keep their own targets.
   tr.addEventListener('click', (event) => {
     if (!event.target.closest('a, button')) location.hash = `#/studies/${item.id}`;
