@@ -41,7 +41,7 @@ public sealed class WorklistPageTests(WebAppFixture app, ITestOutputHelper outpu
         }
 
         await Expect(quiet).ToContainTextAsync("WL-BRAVO-72");
-        await Expect(suspicious.Locator("a.worklist-viewer")).ToHaveAttributeAsync("href", $"/viewer.html?study={Uri.EscapeDataString(uid)}");
+        await Expect(suspicious.Locator("a.worklist-viewer")).ToHaveAttributeAsync("href", $"/viewer.html?id={studies.SuspiciousId}&study={Uri.EscapeDataString(uid)}");
         await AssertIdentityAdapterAsync(page, await studies.WorklistItemAsync(studies.SuspiciousId));
         await SaveScreenshotAsync(page);
 

@@ -15,27 +15,35 @@ export function parseAttentionVolume(buffer) {
   return { header, voxels };
 }
 
-export async function loadAttentionVolume(id) {
+/** The attention lies on the CT's grid, so it shares the CT's frame of reference (Cornerstone fuses only volumes that do). */
+export async function loadAttentionVolume(id, frameOfReference) {
   const response = await fetchOk(`/attention-maps/${encodeURIComponent(id)}/volume`, 'application/octet-stream');
   const { header, voxels } = parseAttentionVolume(await response.arrayBuffer());
+  // As 16-bit values, like the CT: Cornerstone's volume texture tells the shader its values are unscaled, which holds
+  // for the float textures 16-bit data become, but an 8-bit volume arrived normalised to 0–1 and so always below the floor.
   volumeLoader.createLocalVolume(attentionVolumeId, {
-    scalarData: voxels.slice(),
+    scalarData: Int16Array.from(voxels),
     dimensions: header.dimensions,
     spacing: header.spacing,
     origin: header.origin,
     direction: header.direction,
     metadata: {
-      BitsAllocated: 8, BitsStored: 8, HighBit: 7, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2',
+      BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2',
       Modality: 'OT', Rows: header.dimensions[1], Columns: header.dimensions[0], PixelSpacing: [header.spacing[1], header.spacing[0]],
-      ImageOrientationPatient: header.direction.slice(0, 6), voiLut: [{ windowCenter: 127.5, windowWidth: 255 }],
+      ImageOrientationPatient: header.direction.slice(0, 6), FrameOfReferenceUID: frameOfReference, voiLut: [{ windowCenter: 127.5, windowWidth: 255 }],
     },
   });
   return header;
 }
 
-/** The processor's heat colour map as vtk transfer functions over 0–255, opacity scaled by the slider. */
-export function applyHeatColours(actor, floor, opacity) {
+/**
+ * The processor's heat colour map as vtk transfer functions over 0–255, opacity scaled by the slider. vtk reads
+ * opacity per unit of ray length; a viewport's ray crosses only its slab (a fraction of a millimetre), so the unit is
+ * the slab: otherwise the attention is drawn at a few percent of the opacity asked for, invisible over bone.
+ */
+export function applyHeatColours(actor, floor, opacity, slabThicknessMm) {
   const property = actor.getProperty();
+  property.setScalarOpacityUnitDistance(0, slabThicknessMm);
   const colours = property.getRGBTransferFunction(0);
   const alpha = property.getScalarOpacity(0);
   colours.removeAllPoints();

@@ -114,7 +114,7 @@ function row(item, open) {
   renderIdentityBanner(identity, identityFromWorklistItem(item));
   const open_ = el('a', { href: `#/studies/${item.id}`, class: 'button worklist-open', 'data-id': item.id }, 'Open study');
   const viewer = item.studyInstanceUid
-    ? el('a', { href: `/viewer.html?study=${encodeURIComponent(item.studyInstanceUid)}`, class: 'worklist-viewer' }, 'Open viewer')
+    ? el('a', { href: `/viewer.html?id=${encodeURIComponent(item.id)}&study=${encodeURIComponent(item.studyInstanceUid)}`, class: 'worklist-viewer' }, 'Open viewer')
     : null;
   const tr = el('tr', {
     'data-id': item.id, 'data-status': item.status, 'data-priority': item.priority ? 'true' : 'false',

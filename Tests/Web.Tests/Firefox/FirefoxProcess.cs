@@ -5,7 +5,7 @@ using System.Globalization;
 namespace HeadCt.Web.Tests.Firefox;
 
 /// <summary>
-/// Debian's Firefox, headless, with Marionette listening on a port Firefox picks itself and a fresh profile in a temp
+/// Debian's Firefox, headless or in a window on a <see cref="VirtualDisplay"/>, with Marionette listening on a port Firefox picks itself and a fresh profile in a temp
 /// folder; both the process and the profile are gone after dispose.
 /// </summary>
 public sealed class FirefoxProcess : IAsyncDisposable
@@ -40,7 +40,8 @@ public sealed class FirefoxProcess : IAsyncDisposable
 
     public int MarionettePort { get; }
 
-    public static async Task<FirefoxProcess> StartAsync()
+    /// <param name="display">A display to open a window on (for WebGL); headless without one.</param>
+    public static async Task<FirefoxProcess> StartAsync(VirtualDisplay? display = null)
     {
         var executable = ExecutableCandidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException(
@@ -51,10 +52,20 @@ public sealed class FirefoxProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "--headless", "--marionette", "--no-remote", "--profile", profile },
+            ArgumentList = { "--marionette", "--no-remote", "--profile", profile },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (display is null)
+        {
+            start.ArgumentList.Insert(0, "--headless");
+        }
+        else
+        {
+            start.Environment["DISPLAY"] = display.Name;
+            start.Environment.Remove("WAYLAND_DISPLAY");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
         // Both pipes drained so a chatty Firefox never blocks; the last lines kept to explain a failed start.
         var console = new ConcurrentQueue<string>();

@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace HeadCt.Web.Tests.Viewer;
 
 /// <summary>
-/// Issue 20 in Debian's Firefox ESR (headless, WebGL2 from Mesa's llvmpipe), driven over Marionette: the identity
-/// banner, three non-blank reformats, the right-sided bleed on the image left of the axial view, and a preset that
-/// changes the pixels.
+/// Issue 20 in Debian's Firefox ESR (a window on Xvfb, WebGL2 from Mesa's llvmpipe), driven over Marionette: the identity
+/// banner, three non-blank reformats, the right-sided bleed on the image left of the axial view, a preset that
+/// changes the pixels, and the attention overlay with its colour bar on an applicable study.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper output) : IAsyncLifetime
@@ -18,7 +18,7 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
 
     private MarionetteClient Firefox => _browser?.Marionette ?? throw new InvalidOperationException("Firefox did not start.");
 
-    public async Task InitializeAsync() => _browser = await FirefoxBrowser.LaunchAsync(width: 1500, height: 800);
+    public async Task InitializeAsync() => _browser = await FirefoxBrowser.LaunchAsync(width: 1500, height: 800, webGl: true);
 
     public async Task DisposeAsync()
     {
@@ -54,18 +54,7 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
         using var gateway = app.CreateGatewayClient();
         var id = await ViewerStudy.UploadAsync(gateway, series.Files);
 
-        await Firefox.NavigateAsync(app.GatewayAddress);
-        await Firefox.ExecuteAsync("sessionStorage.setItem('headct.apiKey', arguments[0]);", app.ApiKey);
-        var webGl2 = await Firefox.ExecuteAsync("return Boolean(document.createElement('canvas').getContext('webgl2'));");
-        Assert.True(webGl2.GetBoolean(), "Headless Firefox has no WebGL2 context here (Mesa llvmpipe missing?).");
-
-        await Firefox.NavigateAsync(new Uri(app.GatewayAddress, $"viewer.html?id={id}"));
-        var state = (await Firefox.WaitForAsync("the viewer to be ready or fail", PageTimeout, """
-            const state = document.body.dataset.viewerState;
-            return (state === 'ready' || state === 'error') && state;
-            """)).GetString();
-        var failure = await Firefox.ExecuteAsync("return document.getElementById('viewer-failure').textContent;");
-        Assert.True(state == "ready", $"The viewer ended {state}: {failure}");
+        await OpenViewerAsync(id);
         var patient = await Firefox.TextOfAsync(await Firefox.FindAsync("#identity-banner .identity-patientName dd"));
         Assert.False(string.IsNullOrWhiteSpace(patient) || patient == "—", "The identity banner shows no patient.");
 
@@ -89,6 +78,64 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
         await File.WriteAllBytesAsync(screenshot, await Firefox.ScreenshotAsync());
         output.WriteLine($"viewer screenshot: {screenshot}");
         using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    [Fact]
+    public async Task GivenAnApplicablePositiveStudy_WhenOpenedInFirefox_ThenTheOverlayAndItsColourBarAreShownAndOToggleIt()
+    {
+        using var series = new PhantomSeries(seed: 7, LesionKind.Subdural, ViewerStudy.Patient);
+        using var gateway = app.CreateGatewayClient();
+        var id = await ViewerStudy.UploadAsync(gateway, series.Files);
+
+        await OpenViewerAsync(id);
+
+        var shown = await Firefox.ExecuteAsync("""
+            const bar = document.getElementById('colour-bar');
+            return [!bar.hidden && bar.getBoundingClientRect().width > 0, document.querySelector('#colour-bar .colour-bar-threshold').textContent,
+                    document.body.dataset.overlay, document.getElementById('verdict').textContent];
+            """);
+        var values = shown.EnumerateArray().ToArray();
+        Assert.True(values[0].GetBoolean(), "The colour bar is not shown.");
+        Assert.Matches(@"^\d+ %$", values[1].GetString());
+        Assert.Equal("on", values[2].GetString());
+        Assert.Contains("haemorrhage suspected", values[3].GetString());
+
+        // The CT is grey; the attention's colours are the only saturated pixels.
+        var on = await ColouredPixelsAsync("axial");
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "viewer-attention-firefox.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await File.WriteAllBytesAsync(screenshot, await Firefox.ScreenshotAsync());
+        output.WriteLine($"viewer screenshot: {screenshot}");
+        await Firefox.ExecuteAsync("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }));");
+        await Firefox.WaitForAsync("the overlay to be off", PageTimeout, "return document.body.dataset.overlay === 'off';");
+        var off = await ColouredPixelsAsync("axial");
+        output.WriteLine($"coloured axial pixels with the attention: {on}; without: {off}");
+        Assert.True(on > 500, $"The attention is not drawn over the axial view ({on} coloured pixels).");
+        Assert.Equal(0, off);
+        using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    /// <summary>Signs the tab in with the API key, opens the viewer on the study and waits until it is ready.</summary>
+    private async Task OpenViewerAsync(string id)
+    {
+        await Firefox.NavigateAsync(app.GatewayAddress);
+        await Firefox.ExecuteAsync("sessionStorage.setItem('headct.apiKey', arguments[0]);", app.ApiKey);
+        var webGl2 = await Firefox.ExecuteAsync("return Boolean(document.createElement('canvas').getContext('webgl2'));");
+        Assert.True(webGl2.GetBoolean(), "Firefox on Xvfb has no WebGL2 context here (Mesa's llvmpipe, libgl1-mesa-dri, missing?).");
+
+        await Firefox.NavigateAsync(new Uri(app.GatewayAddress, $"viewer.html?id={id}"));
+        var state = (await Firefox.WaitForAsync("the viewer to be ready or fail", PageTimeout, """
+            const state = document.body.dataset.viewerState;
+            return (state === 'ready' || state === 'error') && state;
+            """)).GetString();
+        var failure = await Firefox.ExecuteAsync("return document.getElementById('viewer-failure').textContent;");
+        Assert.True(state == "ready", $"The viewer ended {state}: {failure}");
+    }
+
+    private async Task<int> ColouredPixelsAsync(string view)
+    {
+        await Firefox.ExecuteAsync("return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));");
+        return (await Firefox.ExecuteAsync($"return ({CanvasScripts.ColouredPixels})(arguments[0]);", $"#viewport-{view} .viewport-element")).GetInt32();
     }
 
     private async Task<double[]> PixelsAsync(string view)

@@ -33,6 +33,19 @@ internal static class ViewerStudy
         };
     }
 
+    /// <summary>The patient of the applicable study, so the screenshot shows a full identity banner.</summary>
+    public static readonly PhantomPatient Patient = new("VIEWER^VERA", "VW-0420", "F", "19610518", "20261203", "093000", "ACC-VW-420", "CT HEAD WITHOUT CONTRAST");
+
+    /// <summary>A thin-slice head CT of full size: 512 × 512 pixels of 0.45 mm, <paramref name="slices"/> slices of 0.5 mm.</summary>
+    public static HeadPhantomSpec ThinSliceHead(int slices = 324) => HeadPhantomSpec.Random(5, lesion: null) with
+    {
+        SizeX = 512,
+        SizeY = 512,
+        SizeZ = slices,
+        PixelSpacingMm = 0.45,
+        SliceSpacingMm = 0.5,
+    };
+
     /// <summary>Uploads the files, waits for the result to complete; returns the upload id.</summary>
     public static async Task<string> UploadAsync(HttpClient gateway, IReadOnlyList<string> files)
     {
