@@ -2,13 +2,14 @@
 // viewports (axial, coronal, sagittal reformats computed here in the browser) with linked crosshairs,
 // window/level by drag and presets, zoom, pan, stack scroll, cine, orientation letters, a scale bar and the
 // slice position; opened on the attention peak of an applicable positive study, else at the volume's centre.
-import { Enums, RenderingEngine, cache, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, cache, eventTarget, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
 import * as tools from '@cornerstonejs/tools';
 import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
 import { viewportAnnotations, windowText } from './annotations.js';
 import { applyHeatColours, attentionVolumeId, loadAttentionVolume, placePeakMarker } from './attention-overlay.js';
 import { ViewerError, dicomJson, fetchOk, value } from './dicomweb.js';
 import { showFailure } from './failure.js';
+import { setSegmentationVisible, showSegmentation } from './seg-overlay.js';
 import { chooseSeries, loadVoxels, seriesGeometry, sliceNearest } from './series-volume.js';
 import { showVerdict } from './verdict.js';
 
@@ -242,6 +243,48 @@ function primingViewport() {
   return { viewportId: primingViewportId, type: Enums.ViewportType.ORTHOGRAPHIC, element, defaultOptions: { orientation: Enums.OrientationAxis.AXIAL } };
 }
 
+/**
+ * The study's DICOM SEG as a labelmap (when the processor wrote one), with its legend and "s" to show or hide it.
+ * Returns a promise of its first render (false after 10 s without one), or null when there is none.
+ */
+async function setUpSegmentation(engine, id, result, geometry) {
+  if (!id || !result?.applicability?.applicable) return null;
+  const note = document.getElementById('seg-legend');
+  let shown;
+  try {
+    shown = await showSegmentation(id, geometry, views.map(({ id: viewportId }) => viewportId));
+  } catch (error) {
+    console.warn('segmentation', error);
+    note.hidden = false;
+    note.textContent = 'The DICOM segmentation of this study could not be shown.';
+    return null;
+  }
+  if (!shown) return null;
+  const rendered = new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 10000);
+    eventTarget.addEventListener(tools.Enums.Events.SEGMENTATION_RENDERED, () => {
+      clearTimeout(timer);
+      resolve(true);
+    }, { once: true });
+  });
+  const toggle = document.getElementById('seg-on');
+  const apply = () => {
+    setSegmentationVisible(views.map(({ id: viewportId }) => viewportId), toggle.checked);
+    document.body.dataset.segmentation = toggle.checked ? 'on' : 'off';
+    engine.render();
+  };
+  toggle.addEventListener('change', apply);
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 's' || event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    toggle.checked = !toggle.checked;
+    apply();
+  });
+  document.getElementById('seg-label').textContent = `DICOM SEG "${shown.label}" (attention ≥ 50 % of its peak), ${shown.placed} of ${shown.frames} frames on this series`;
+  document.getElementById('seg-controls').hidden = false;
+  apply();
+  return rendered;
+}
+
 function whenRendered(element) {
   return new Promise((resolve) => element.addEventListener(Enums.Events.IMAGE_RENDERED, resolve, { once: true }));
 }
@@ -296,19 +339,25 @@ async function main() {
   const allRendered = Promise.all(elements.map(whenRendered));
   watchAnnotations(engine);
   await setVolumesForViewports(engine, attention ? [{ volumeId }, { volumeId: attentionVolumeId }] : [{ volumeId }], [primingViewportId, ...views.map(({ id }) => id)]);
+  const segmentationRendered = await setUpSegmentation(engine, parameters.get('id'), result, geometry);
   // Without a peak, the centre of the start slice, so the axial view shows an acquired slice, not a blend of two.
   const along = (axis, steps) => geometry.direction.slice(axis * 3, axis * 3 + 3).map((c) => c * steps * geometry.spacing[axis]);
   const sliceCentre = [0, 1, 2].map((i) => geometry.origin[i] + along(0, (geometry.columns - 1) / 2)[i] + along(1, (geometry.rows - 1) / 2)[i] + along(2, startSlice)[i]);
   const centre = peak ?? sliceCentre;
-  for (const { id } of views) {
-    const viewport = engine.getViewport(id);
-    if (centre) viewport.jumpToWorld?.(centre);
-  }
+  const placeCameras = () => {
+    for (const { id } of views) engine.getViewport(id).jumpToWorld?.(centre);
+  };
+  placeCameras();
   applyWindow(engine, presets.brain);
   if (attention) setUpOverlay(engine, attention, result.prediction.attention.peak?.patientMm ?? null, Math.max(...geometry.spacing));
   const chooseMode = setUpTools(views.map(({ id }) => id));
   setUpControls(engine, chooseMode, setUpCine(engine));
   engine.render();
+  // The labelmap's first render resets the cameras to the volume's centre: place them again after it.
+  if (segmentationRendered && await segmentationRendered) {
+    placeCameras();
+    engine.render();
+  }
   await firstRender;
   mark('firstImageMs');
   await allRendered;

@@ -7,7 +7,7 @@ namespace HeadCt.Web.Tests.Viewer;
 /// <summary>
 /// Issue 20 in Debian's Firefox ESR (a window on Xvfb, WebGL2 from Mesa's llvmpipe), driven over Marionette: the identity
 /// banner, three non-blank reformats, the right-sided bleed on the image left of the axial view, a preset that
-/// changes the pixels, and the attention overlay with its colour bar on an applicable study.
+/// changes the pixels, and on an applicable study the attention overlay with its colour bar and the DICOM SEG.
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper output) : IAsyncLifetime
@@ -81,7 +81,7 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task GivenAnApplicablePositiveStudy_WhenOpenedInFirefox_ThenTheOverlayAndItsColourBarAreShownAndOToggleIt()
+    public async Task GivenAnApplicablePositiveStudy_WhenOpenedInFirefox_ThenTheOverlayItsColourBarAndTheSegAreShownAndOAndSHideThem()
     {
         using var series = new PhantomSeries(seed: 7, LesionKind.Subdural, ViewerStudy.Patient);
         using var gateway = app.CreateGatewayClient();
@@ -108,10 +108,14 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
         output.WriteLine($"viewer screenshot: {screenshot}");
         await Firefox.ExecuteAsync("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'o', bubbles: true }));");
         await Firefox.WaitForAsync("the overlay to be off", PageTimeout, "return document.body.dataset.overlay === 'off';");
-        var off = await ColouredPixelsAsync("axial");
-        output.WriteLine($"coloured axial pixels with the attention: {on}; without: {off}");
+        var segmentOnly = await ColouredPixelsAsync("axial");
+        await Firefox.ExecuteAsync("document.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }));");
+        await Firefox.WaitForAsync("the DICOM SEG to be off", PageTimeout, "return document.body.dataset.segmentation === 'off';");
+        var neither = await ColouredPixelsAsync("axial");
+        output.WriteLine($"coloured axial pixels with the attention and the SEG: {on}; the SEG alone: {segmentOnly}; neither: {neither}");
         Assert.True(on > 500, $"The attention is not drawn over the axial view ({on} coloured pixels).");
-        Assert.Equal(0, off);
+        Assert.True(segmentOnly > 50, $"The DICOM SEG is not drawn over the axial view ({segmentOnly} coloured pixels without the attention).");
+        Assert.Equal(0, neither);
         using var deleted = await gateway.DeleteAsync($"results/{id}");
     }
 

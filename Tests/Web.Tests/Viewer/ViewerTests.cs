@@ -125,7 +125,8 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
 
     /// <summary>
     /// An applicable positive study opens at the attention peak, with the attention fused over the CT, a colour bar
-    /// with the threshold, the peak marked and the verdict with its percentage; "o" takes the overlay away and back.
+    /// with the threshold, the peak marked, the verdict with its percentage and the study's DICOM SEG as a labelmap;
+    /// "o" and "s" take the attention and the SEG away.
     /// </summary>
     [Fact]
     public async Task GivenAnApplicablePositiveStudy_WhenOpened_ThenTheAttentionOverlayItsColourBarAndThePeakAreShown()
@@ -150,6 +151,8 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
         await Expect(page.Locator("#colour-bar .colour-bar-threshold")).ToHaveTextAsync(new Regex(@"^\d+ %$"));
         await Expect(page.Locator("#viewport-axial .peak-marker")).ToHaveCountAsync(1);
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "on");
+        await Expect(page.Locator("#seg-controls")).ToBeVisibleAsync();
+        await Expect(page.Locator("#seg-label")).ToContainTextAsync("DICOM SEG");
 
         // Opened at the key slice: the axial view's position is the peak's, within one slice.
         var peak = result.GetProperty("prediction").GetProperty("attention").GetProperty("peak").GetProperty("patientMm")
@@ -164,9 +167,15 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
         await page.Keyboard.PressAsync("o");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "off");
         var off = await ColouredPixelsAsync(page, "axial");
-        output.WriteLine($"coloured axial pixels with the attention: {on}; without: {off}");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-segmentation", "on");
+        await page.Keyboard.PressAsync("s");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-segmentation", "off");
+        var neither = await ColouredPixelsAsync(page, "axial");
+        output.WriteLine($"coloured axial pixels with the attention and the SEG: {on}; the SEG alone: {off}; neither: {neither}");
         Assert.True(on > 500, $"The attention is not drawn over the axial view ({on} coloured pixels).");
-        Assert.Equal(0, off);
+        Assert.True(off > 50, $"The DICOM SEG is not drawn over the axial view ({off} coloured pixels without the attention).");
+        Assert.Equal(0, neither);
+        await page.Keyboard.PressAsync("s");
         await page.Keyboard.PressAsync("o");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-overlay", "on");
         Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(" | ", errors));
