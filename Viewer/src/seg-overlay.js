@@ -1,10 +1,10 @@
 // The DICOM Segmentation the processor stores with the study's results (PS3.3 A.51: one binary segment, the
 // attention at or above half its peak) shown as a Cornerstone labelmap, filled and outlined, in the three views.
 // It is read from GET /results/{id}/dicom (the objects list) and the object's own link, as Part 10.
-import { volumeLoader } from '@cornerstonejs/core';
 import { Enums as ToolEnums, segmentation } from '@cornerstonejs/tools';
 import dcmjs from 'dcmjs';
 import { fetchOk } from './dicomweb.js';
+import { createVolumeOnGrid } from './series-volume.js';
 
 export const segmentationId = 'headct-attention-seg';
 const labelmapVolumeId = 'local:headct-attention-seg';
@@ -51,18 +51,7 @@ export async function showSegmentation(id, geometry, viewportIds) {
   const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
   const seg = DicomMetaDictionary.naturalizeDataset(DicomMessage.readFile(buffer).dict);
   const { labelmap, frames, placed } = labelmapFromSegmentation(seg, geometry);
-  volumeLoader.createLocalVolume(labelmapVolumeId, {
-    scalarData: labelmap,
-    dimensions: [geometry.columns, geometry.rows, geometry.slices.length],
-    spacing: geometry.spacing,
-    origin: geometry.origin,
-    direction: geometry.direction,
-    metadata: {
-      BitsAllocated: 8, BitsStored: 8, HighBit: 7, PixelRepresentation: 0, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2',
-      Modality: 'SEG', Rows: geometry.rows, Columns: geometry.columns, PixelSpacing: [geometry.spacing[1], geometry.spacing[0]],
-      ImageOrientationPatient: geometry.direction.slice(0, 6), FrameOfReferenceUID: geometry.frameOfReference,
-    },
-  });
+  createVolumeOnGrid(labelmapVolumeId, labelmap, geometry, 'SEG');
   segmentation.addSegmentations([{
     segmentationId,
     representation: { type: ToolEnums.SegmentationRepresentations.Labelmap, data: { volumeId: labelmapVolumeId } },

@@ -1,5 +1,6 @@
 // The CT series as one volume in HU: instances sorted along the slice normal (PS3.3 C.7.6.2.1.1), pixels
 // rescaled with RescaleSlope/Intercept into an Int16Array, which Cornerstone shows as a local volume.
+import { volumeLoader } from '@cornerstonejs/core';
 import { dicomJson, frame, numbers, value } from './dicomweb.js';
 
 const tag = {
@@ -94,4 +95,22 @@ export function sliceNearest(geometry, point) {
   const normal = geometry.direction.slice(6, 9);
   const offset = dot(point, normal) - dot(geometry.origin, normal);
   return Math.max(0, Math.min(geometry.slices.length - 1, Math.round(offset / geometry.spacing[2])));
+}
+
+/** A Cornerstone local volume on the series' grid: the CT itself, or a labelmap drawn on it. */
+export function createVolumeOnGrid(volumeId, scalarData, geometry, modality, extraMetadata = {}) {
+  const bits = scalarData.BYTES_PER_ELEMENT * 8;
+  return volumeLoader.createLocalVolume(volumeId, {
+    scalarData,
+    dimensions: [geometry.columns, geometry.rows, geometry.slices.length],
+    spacing: geometry.spacing,
+    origin: geometry.origin,
+    direction: geometry.direction,
+    metadata: {
+      BitsAllocated: bits, BitsStored: bits, HighBit: bits - 1, PixelRepresentation: scalarData instanceof Int16Array ? 1 : 0,
+      SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2', Modality: modality, Rows: geometry.rows, Columns: geometry.columns,
+      PixelSpacing: [geometry.spacing[1], geometry.spacing[0]], ImageOrientationPatient: geometry.direction.slice(0, 6),
+      FrameOfReferenceUID: geometry.frameOfReference, ...extraMetadata,
+    },
+  });
 }

@@ -2,7 +2,7 @@
 // viewports (axial, coronal, sagittal reformats computed here in the browser) with linked crosshairs,
 // window/level by drag and presets, zoom, pan, stack scroll, cine, orientation letters, a scale bar and the
 // slice position; opened on the attention peak of an applicable positive study, else at the volume's centre.
-import { Enums, RenderingEngine, cache, eventTarget, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities, volumeLoader } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, cache, eventTarget, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities } from '@cornerstonejs/core';
 import * as tools from '@cornerstonejs/tools';
 import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
 import { viewportAnnotations, windowText } from './annotations.js';
@@ -10,7 +10,7 @@ import { applyHeatColours, attentionVolumeId, loadAttentionVolume, placePeakMark
 import { ViewerError, dicomJson, fetchOk, value } from './dicomweb.js';
 import { showFailure } from './failure.js';
 import { setSegmentationVisible, showSegmentation } from './seg-overlay.js';
-import { chooseSeries, loadVoxels, seriesGeometry, sliceNearest } from './series-volume.js';
+import { chooseSeries, createVolumeOnGrid, loadVoxels, seriesGeometry, sliceNearest } from './series-volume.js';
 import { showVerdict } from './verdict.js';
 
 // Milliseconds since the navigation to the page began (performance's time origin), for the speed figures.
@@ -321,18 +321,7 @@ async function main() {
     element: document.querySelector(`#viewport-${id} .viewport-element`),
     defaultOptions: { orientation, background: [0, 0, 0] },
   }))]);
-  volumeLoader.createLocalVolume(volumeId, {
-    scalarData: voxels,
-    dimensions: [geometry.columns, geometry.rows, geometry.slices.length],
-    spacing: geometry.spacing,
-    origin: geometry.origin,
-    direction: geometry.direction,
-    metadata: {
-      BitsAllocated: 16, BitsStored: 16, HighBit: 15, PixelRepresentation: 1, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2',
-      Modality: 'CT', Rows: geometry.rows, Columns: geometry.columns, PixelSpacing: [geometry.spacing[1], geometry.spacing[0]],
-      ImageOrientationPatient: geometry.direction.slice(0, 6), FrameOfReferenceUID: geometry.frameOfReference, voiLut: [{ windowCenter: 40, windowWidth: 80 }],
-    },
-  });
+  createVolumeOnGrid(volumeId, voxels, geometry, 'CT', { voiLut: [{ windowCenter: 40, windowWidth: 80 }] });
   const attention = await attentionFor(parameters.get('id'), result, geometry.frameOfReference);
   const elements = views.map(({ id }) => document.querySelector(`#viewport-${id} .viewport-element`));
   const firstRender = whenRendered(elements[0]);
