@@ -20,7 +20,7 @@ public sealed class AuthOptions
 /// </summary>
 public sealed class SignInOptions
 {
-    /// <summary>The page's client (application) id at the issuer, registered as a public client (SPA) with the page's URL as redirect URI.</summary>
+    /// <summary>The page's client (application) id at the issuer, registered as a public client (SPA) with the page's and the viewer's URLs (/ and /viewer.html) as redirect URIs.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>Scopes asked for; with Entra ID add the API's scope (<c>api://headct/access</c>) so the access token is for the gateway.</summary>

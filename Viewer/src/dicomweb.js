@@ -1,6 +1,7 @@
 // Reads the study from our own DICOMweb (PS3.18): QIDO-RS for the identity and the series, WADO-RS metadata for
-// the geometry, WADO-RS frames decoded to Explicit VR Little Endian for the pixels. Every call sends the API key.
-import { apiKey } from '../../Gateway/wwwroot/app/auth.js';
+// the geometry, WADO-RS frames decoded to Explicit VR Little Endian for the pixels. Every call sends the tab's
+// credential: the API key, or the organisation's access token.
+import { credentialHeaders } from '../../Gateway/wwwroot/app/auth.js';
 
 export class ViewerError extends Error {
   constructor(kind, status, detail) {
@@ -18,9 +19,7 @@ function kindOf(status) {
 }
 
 export async function fetchOk(path, accept, signal) {
-  const headers = new Headers({ Accept: accept });
-  const key = apiKey();
-  if (key) headers.set('X-Api-Key', key);
+  const headers = new Headers({ Accept: accept, ...credentialHeaders() });
   let response;
   try {
     response = await fetch(path, { headers, signal, cache: 'no-store' });

@@ -4,6 +4,7 @@
 // slice position; opened on the attention peak of an applicable positive study, else at the volume's centre.
 import { Enums, RenderingEngine, cache, eventTarget, imageLoader, init as coreInit, setVolumesForViewports, utilities as coreUtilities } from '@cornerstonejs/core';
 import * as tools from '@cornerstonejs/tools';
+import { signInForPage } from '../../Gateway/wwwroot/app/auth.js';
 import { identityFromQido, renderIdentityBanner } from '../../Gateway/wwwroot/app/identity-banner.js';
 import { viewportAnnotations, windowText } from './annotations.js';
 import { applyHeatColours, attentionVolumeId, loadAttentionVolume, placePeakMarker } from './attention-overlay.js';
@@ -290,7 +291,14 @@ function whenRendered(element) {
 }
 
 async function main() {
+  setState('loading', 'Signing in…');
+  const credential = await signInForPage();
+  if (credential === 'leaving') return;
+  if (credential === 'none') {
+    throw new ViewerError('permission', 401, 'This tab has no API key and the gateway offers no organisation sign-in: set a key on the worklist first.');
+  }
   setState('loading', 'Finding the study…');
+  // Read after the sign-in: the issuer's redirect back restores the page's own query.
   const parameters = new URLSearchParams(location.search);
   const { study, result, seriesUid } = await studyFromParameters(parameters);
   await showIdentity(study);

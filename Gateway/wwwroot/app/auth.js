@@ -26,20 +26,22 @@ export function onKeyChange(listener) {
 
 export function signInNeeded() {
   const banner = document.getElementById('sign-in-needed');
-  if (!banner.hidden) return;
+  if (!banner || !banner.hidden) return;
   banner.hidden = false;
   const organisation = document.getElementById('sign-in-organisation');
   (organisation.hidden ? document.getElementById('api-key') : organisation).focus();
 }
 
 function changed() {
-  document.getElementById('sign-in-needed').hidden = true;
+  const banner = document.getElementById('sign-in-needed');
+  if (banner) banner.hidden = true;
   showState();
   for (const listener of listeners) listener();
 }
 
 async function showState() {
   const state = document.getElementById('sign-in-state');
+  if (!state) return;
   if (token) state.textContent = `Signed in as ${token.name} (organisation).`;
   else state.textContent = apiKey() ? 'Key in use for this tab.' : 'No key set.';
 }
@@ -76,13 +78,7 @@ export async function setUpSignIn(report) {
   document.getElementById('sign-out').addEventListener('click', () => setKey(''));
   showState();
 
-  let config = null;
-  try {
-    const response = await fetch('/config/sign-in', { cache: 'no-store' });
-    if (response.ok) config = (await response.json()).organisation;
-  } catch {
-    config = null;
-  }
+  const config = await organisationConfig();
   if (config) {
     organisation.textContent = config.label;
     organisation.hidden = false;
@@ -96,4 +92,31 @@ export async function setUpSignIn(report) {
       report(error);
     }
   }
+}
+
+/** The organisation sign-in the gateway offers (GET /config/sign-in), or null. */
+async function organisationConfig() {
+  try {
+    const response = await fetch('/config/sign-in', { cache: 'no-store' });
+    return response.ok ? (await response.json()).organisation ?? null : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * For a page without the sign-in form (the viewer), opened by a link from the worklist: finishes the issuer's
+ * redirect back; a tab with neither a key nor a token leaves for the organisation's sign-in, which comes back to
+ * the same address. 'ready' when the page has a credential, 'leaving' when it is on its way to the issuer, 'none'.
+ */
+export async function signInForPage() {
+  const config = await organisationConfig();
+  if (signInPending()) {
+    useToken(await finishSignIn(config));
+    return 'ready';
+  }
+  if (apiKey() || token) return 'ready';
+  if (!config) return 'none';
+  await beginSignIn(config);
+  return 'leaving';
 }

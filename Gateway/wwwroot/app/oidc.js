@@ -47,7 +47,8 @@ export async function beginSignIn(config) {
   }
   const verifier = randomText();
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  const pending = { verifier, state: randomText(), nonce: randomText(), returnTo: location.hash };
+  // The page's query and fragment come back with it (the viewer's ?id=…&study=…, the worklist's #/studies/…).
+  const pending = { verifier, state: randomText(), nonce: randomText(), returnTo: `${location.search}${location.hash}` };
   sessionStorage.setItem(pendingKey, JSON.stringify(pending));
   const url = new URL(config.authorizationEndpoint);
   for (const [name, value] of Object.entries({

@@ -1,3 +1,4 @@
+using HeadCt.Platform.Tests.Security;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -211,14 +212,44 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
         using var deleted = await gateway.DeleteAsync($"results/{id}");
     }
 
-    private async Task<IPage> OpenViewerAsync(string path)
+    /// <summary>
+    /// A tab signed in with the organisation holds its token in the worklist page's memory only, so the viewer, a new
+    /// page, signs in itself: a tab with no key goes to the issuer (PKCE) and comes back to the same study.
+    /// </summary>
+    [Fact]
+    public async Task GivenATabWithoutAKey_WhenTheViewerIsOpened_ThenItSignsInWithTheOrganisationAndComesBackToTheStudy()
+    {
+        using var series = new PhantomSeries(ViewerStudy.RightSidedBleed());
+        using var gateway = app.CreateGatewayClient();
+        var id = await ViewerStudy.UploadAsync(gateway, series.Files);
+        TestOidcIssuer.Instance.SignInAs = new TestOidcUser("u-vera", "Dr Vera Viewer", ["reviewer"]);
+
+        var page = await OpenViewerAsync($"/viewer.html?id={id}", withApiKey: false);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-viewer-state", "ready", new() { Timeout = 60_000 });
+        Assert.EndsWith($"/viewer.html?id={id}", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#identity-banner .identity-patientName dd")).Not.ToBeEmptyAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('headct.apiKey')"));
+        var pixels = await PixelsAsync(page, "axial");
+        Assert.True(pixels.Spread > 10, $"The axial view is blank after the organisation sign-in: {pixels}");
+        Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(" | ", errors));
+        using var deleted = await gateway.DeleteAsync($"results/{id}");
+    }
+
+    private async Task<IPage> OpenViewerAsync(string path, bool withApiKey = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.GatewayAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1500, Height = 800 },
         });
-        await context.AddInitScriptAsync($"sessionStorage.setItem('headct.apiKey', '{app.ApiKey}');");
+        if (withApiKey)
+        {
+            await context.AddInitScriptAsync($"sessionStorage.setItem('headct.apiKey', '{app.ApiKey}');");
+        }
+
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         SetDefaultExpectTimeout(30_000);
