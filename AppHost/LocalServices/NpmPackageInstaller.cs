@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -46,46 +45,8 @@ internal static class NpmPackageInstaller
         logger.LogInformation("{What} installed into {PackageDirectory}", what, packageDirectory);
     }
 
-    private static async Task<int> RunNpmCiAsync(
-        string npm, string packageDirectory, ILogger logger, CancellationToken cancellationToken)
-    {
-        var startInfo = new ProcessStartInfo(npm, ["ci", "--no-audit", "--no-fund", "--omit=dev"])
-        {
-            WorkingDirectory = packageDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {npm}.");
-        process.OutputDataReceived += (_, line) => LogLine(logger, line.Data);
-        process.ErrorDataReceived += (_, line) => LogLine(logger, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(InstallTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return process.ExitCode;
-    }
-
-    private static void LogLine(ILogger logger, string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            logger.LogInformation("npm: {Line}", line);
-        }
-    }
+    private static Task<int> RunNpmCiAsync(string npm, string packageDirectory, ILogger logger, CancellationToken cancellationToken) =>
+        LoggedProcess.RunAsync(npm, ["ci", "--no-audit", "--no-fund", "--omit=dev"], packageDirectory, "npm", InstallTimeout, logger, cancellationToken);
 
     private static async Task<FileStream> AcquireLockAsync(string packageDirectory, CancellationToken cancellationToken)
     {

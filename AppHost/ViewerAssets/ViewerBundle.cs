@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HeadCt.AppHost.LocalServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -77,38 +76,6 @@ internal static class ViewerBundle
     {
         var node = ExecutableLocator.FindOnPath("node") ?? throw new InvalidOperationException(
             "The viewer bundle is missing and Node.js was not found on PATH. Install Node.js 20 or newer, or run `node build.mjs` in Viewer/.");
-        var startInfo = new ProcessStartInfo(node, ["build.mjs"])
-        {
-            WorkingDirectory = viewer,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {node}.");
-        process.OutputDataReceived += (_, line) => Log(logger, line.Data);
-        process.ErrorDataReceived += (_, line) => Log(logger, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(BuildTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return process.ExitCode;
-    }
-
-    private static void Log(ILogger logger, string? line)
-    {
-        if (!string.IsNullOrWhiteSpace(line))
-        {
-            logger.LogInformation("viewer build: {Line}", line);
-        }
+        return await LoggedProcess.RunAsync(node, ["build.mjs"], viewer, "viewer build", BuildTimeout, logger, cancellationToken);
     }
 }

@@ -28,25 +28,6 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
         }
     }
 
-    private const string ReadCanvas = """
-        const canvas = document.querySelector(arguments[0] + ' canvas');
-        const { width, height } = canvas;
-        const copy = document.createElement('canvas');
-        copy.width = width; copy.height = height;
-        const context = copy.getContext('2d');
-        context.drawImage(canvas, 0, 0);
-        const data = context.getImageData(0, 0, width, height).data;
-        let sum = 0, squares = 0, left = 0, right = 0;
-        for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-          const i = (y * width + x) * 4;
-          const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-          sum += luma; squares += luma * luma;
-          if (x < width / 2) left += luma; else right += luma;
-        }
-        const n = width * height, mean = sum / n;
-        return [mean, Math.sqrt(Math.max(0, squares / n - mean * mean)), left / (n / 2), right / (n / 2)];
-        """;
-
     [Fact]
     public async Task GivenRightSidedBleed_WhenOpenedInFirefox_ThenReformatsPresetAndOrientationAreRight()
     {
@@ -145,7 +126,7 @@ public sealed class FirefoxViewerTests(WebAppFixture app, ITestOutputHelper outp
     private async Task<double[]> PixelsAsync(string view)
     {
         await Firefox.ExecuteAsync("return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));");
-        var values = await Firefox.ExecuteAsync(ReadCanvas, $"#viewport-{view} .viewport-element");
+        var values = await Firefox.ExecuteAsync($"return ({CanvasScripts.LumaStatistics})(arguments[0]);", $"#viewport-{view} .viewport-element");
         var result = values.EnumerateArray().Select(v => v.GetDouble()).ToArray();
         output.WriteLine($"{view}: {Describe(result)}");
         return result;

@@ -38,27 +38,6 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
             $"mean {Mean:F1}, spread {Spread:F1}, left half {LeftMean:F1}, right half {RightMean:F1}");
     }
 
-    private const string ReadCanvas = """
-        (selector) => {
-          const canvas = document.querySelector(`${selector} canvas`);
-          const { width, height } = canvas;
-          const copy = document.createElement('canvas');
-          copy.width = width; copy.height = height;
-          const context = copy.getContext('2d');
-          context.drawImage(canvas, 0, 0);
-          const data = context.getImageData(0, 0, width, height).data;
-          let sum = 0, squares = 0, left = 0, right = 0, leftCount = 0, rightCount = 0;
-          for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
-            const i = (y * width + x) * 4;
-            const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-            sum += luma; squares += luma * luma;
-            if (x < width / 2) { left += luma; leftCount++; } else { right += luma; rightCount++; }
-          }
-          const n = width * height, mean = sum / n;
-          return [mean, Math.sqrt(Math.max(0, squares / n - mean * mean)), left / leftCount, right / rightCount];
-        }
-        """;
-
     [Fact]
     public async Task GivenRightSidedBleed_WhenOpenedInTheViewer_ThenIdentityReformatsPresetsAndOrientationAreRight()
     {
@@ -268,7 +247,7 @@ public sealed class ViewerTests(WebAppFixture app, ITestOutputHelper output) : I
     {
         // Two animation frames: the render a click asked for has reached the canvas.
         await page.EvaluateAsync("() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
-        var values = await page.EvaluateAsync<double[]>(ReadCanvas, $"#viewport-{view} .viewport-element");
+        var values = await page.EvaluateAsync<double[]>($"(selector) => ({CanvasScripts.LumaStatistics})(selector)", $"#viewport-{view} .viewport-element");
         return new CanvasPixels(values[0], values[1], values[2], values[3]);
     }
 
